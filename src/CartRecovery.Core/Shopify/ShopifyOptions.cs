@@ -1,0 +1,13 @@
+namespace CartRecovery.Core.Shopify;
+
+/// <summary>The app's Shopify credentials (section <c>Shopify</c>): the client id and one or more client secrets, so a rotation needs no downtime.</summary>
+public sealed class ShopifyOptions
+{
+    public const string Section = "Shopify";
+
+    /// <summary>The app's client id (API key); session tokens must name it as their audience.</summary>
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>The app's client secrets, newest first (<c>Shopify__ApiSecrets__0</c>, <c>__1</c>, …). Any of them verifies a signature.</summary>
+    public List<string> ApiSecrets { get; set; } = [];
+}
