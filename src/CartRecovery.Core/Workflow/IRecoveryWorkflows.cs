@@ -16,4 +16,7 @@ public interface IRecoveryWorkflows
 
     /// <summary>Delivers a signal to every active workflow of one customer of a store (opt-out stops all their carts).</summary>
     Task SignalCustomerAsync(string shop, string customerKey, RecoverySignal signal, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a signal to every active workflow of a store (app uninstalled).</summary>
+    Task SignalShopAsync(string shop, RecoverySignal signal, CancellationToken cancellationToken);
 }

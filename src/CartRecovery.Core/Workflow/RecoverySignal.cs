@@ -16,6 +16,7 @@ namespace CartRecovery.Core.Workflow;
 [System.Text.Json.Serialization.JsonDerivedType(typeof(MerchantRestart), "restart")]
 [System.Text.Json.Serialization.JsonDerivedType(typeof(StoreRemoved), "storeRemoved")]
 [System.Text.Json.Serialization.JsonDerivedType(typeof(MessageEngaged), "engaged")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(Superseded), "superseded")]
 public abstract record RecoverySignal(DateTimeOffset At);
 
 /// <summary>An order was created for this cart or checkout: the recovery stops as purchased and the order is attributed.</summary>
@@ -41,3 +42,6 @@ public sealed record StoreRemoved(DateTimeOffset At) : RecoverySignal(At);
 
 /// <summary>A message of this recovery was opened or clicked (feeds "previous message opened" step conditions).</summary>
 public sealed record MessageEngaged(DateTimeOffset At, string StepId, bool Clicked) : RecoverySignal(At);
+
+/// <summary>A newer checkout of the same shopper took over: one shopper, one recovery.</summary>
+public sealed record Superseded(DateTimeOffset At, string ByCartKey) : RecoverySignal(At);
