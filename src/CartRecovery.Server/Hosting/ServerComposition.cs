@@ -41,6 +41,7 @@ public static class ServerComposition
         app.UseStatusCodePages();
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
+        api.MapSequencesApi();
         return app;
     }
 }
