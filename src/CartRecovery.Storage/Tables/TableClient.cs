@@ -37,7 +37,7 @@ public sealed class TableClient
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["TableName"] = Name }));
+        var body = Encoding.UTF8.GetBytes("{\"TableName\":\"" + Name + "\"}"); // the name is letters and digits only
         var request = new TableRequest(HttpMethod.Post, pipeline.ResourceUri("Tables")) { Body = body, PreferNoContent = true };
         using var response = await pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
