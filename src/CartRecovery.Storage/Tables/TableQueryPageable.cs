@@ -30,11 +30,17 @@ internal sealed class TableQueryPageable(
     // Both the token given to QueryAsync and the one given to the enumerator (WithCancellation, ToListAsync(token)) stop the query.
     private async IAsyncEnumerable<Page<TableEntity>> Pages(string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken enumeratorToken)
     {
+        var pageSize = pageSizeHint ?? maxPerPage;
+        if (pageSize is <= 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSize, "A page holds 1 to 1,000 entities.");
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, enumeratorToken);
         var next = TableContinuationToken.Parse(continuationToken);
         do
         {
-            var page = await fetchPage(next, pageSizeHint ?? maxPerPage, linked.Token).ConfigureAwait(false);
+            var page = await fetchPage(next, pageSize, linked.Token).ConfigureAwait(false);
             yield return page;
             next = TableContinuationToken.Parse(page.ContinuationToken);
         }

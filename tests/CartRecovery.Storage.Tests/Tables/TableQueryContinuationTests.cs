@@ -47,6 +47,30 @@ public sealed class TableQueryContinuationTests
     }
 
     [Fact]
+    public async Task A_continuation_token_from_outside_is_escaped_and_cannot_add_query_parameters()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.Respond = (_, context) => context.Response.WriteAsync("""{"value":[]}""");
+        using var service = new TableServiceClient($"AccountName=acct;AccountKey={AzuriteServer.DevAccountKey};TableEndpoint={server.BaseAddress}acct");
+
+        await service.GetTableClient("carts").QueryAsync("Shop eq 'a'", cancellationToken: Cancel).AsPages("p&$filter=true&$top=1000 r#x").ToListAsync(Cancel);
+
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Assert.Single(server.Requests).QueryString);
+        Assert.Equal("Shop eq 'a'", query["$filter"].Single());
+        Assert.False(query.ContainsKey("$top"));
+        Assert.Equal("p&$filter=true&$top=1000", query["NextPartitionKey"].Single());
+        Assert.Equal("r#x", query["NextRowKey"].Single());
+    }
+
+    [Fact]
+    public async Task A_page_size_hint_outside_the_service_range_is_rejected()
+    {
+        using var service = new TableServiceClient("UseDevelopmentStorage=true");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await service.GetTableClient("carts").QueryAsync(cancellationToken: Cancel).AsPages(pageSizeHint: 5000).ToListAsync(Cancel));
+    }
+
+    [Fact]
     public async Task Cancelling_the_enumeration_stops_the_query()
     {
         await using var server = await LoopbackHttpServer.StartAsync();
