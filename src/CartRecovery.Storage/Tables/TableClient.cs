@@ -37,7 +37,7 @@ public sealed class TableClient
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["TableName"] = Name }));
+        var body = Encoding.UTF8.GetBytes("{\"TableName\":\"" + Name + "\"}"); // the name is letters and digits only
         var request = new TableRequest(HttpMethod.Post, pipeline.ResourceUri("Tables")) { Body = body, PreferNoContent = true };
         using var response = await pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
@@ -196,9 +196,9 @@ public sealed class TableClient
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         var entity = TableEntityJson.Read(document.RootElement);
-        if (response.Headers.ETag is { } etag)
+        if (RawETag(response) is { } etag)
         {
-            entity.ETag = new ETag(etag.ToString());
+            entity.ETag = etag;
         }
 
         return entity;
@@ -212,8 +212,12 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        return response.Headers.ETag is { } etag ? new ETag(etag.ToString()) : default;
+        return RawETag(response) ?? default;
     }
+
+    // Verbatim, as the service sent it, so it goes back unchanged in If-Match.
+    private static ETag? RawETag(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("ETag", out var values) && values.FirstOrDefault() is { Length: > 0 } etag ? new ETag(etag) : null;
 
     private async Task<Page<TableEntity>> FetchPageAsync(string fixedQuery, TableContinuationToken? next, int? pageSize, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using Azure.Identity;
 using Polly;
 using Polly.Timeout;
 
@@ -58,6 +59,10 @@ internal sealed class TableHttpPipeline : IDisposable
         catch (TimeoutRejectedException e)
         {
             throw new RequestFailedException(0, $"The Table service did not answer {request.Method} {request.Uri.AbsolutePath} within {attemptTimeout.TotalSeconds:0.###} s.", e);
+        }
+        catch (AuthenticationFailedException e)
+        {
+            throw new RequestFailedException(0, $"No token for the Table service at {Endpoint.Authority}: {e.Message}", e);
         }
         catch (HttpRequestException e)
         {
