@@ -3,7 +3,6 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
 using CartRecovery.Storage;
-using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Hosting;
@@ -25,9 +24,7 @@ public static class ServerComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ShopifyOptions>().Bind(builder.Configuration.GetSection(ShopifyOptions.Section));
         builder.Services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        builder.Services.AddSingleton<StorageTables>();
+        builder.Services.AddCartRecoveryStorage(builder.Configuration);
         builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
         builder.Services.AddSingleton<HealthHandler>();
         return builder;
