@@ -4,6 +4,7 @@ using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage;
@@ -24,7 +25,11 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.TryAddSingleton(provider => CreateServiceClient(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
-            provider.GetService<TableClientOptions>() ?? new TableClientOptions { TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System }));
+            provider.GetService<TableClientOptions>() ?? new TableClientOptions
+            {
+                TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("CartRecovery.Storage.Tables"),
+            }));
         services.TryAddSingleton<StorageTables>();
         return services;
     }

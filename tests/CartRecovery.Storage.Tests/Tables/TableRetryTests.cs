@@ -13,14 +13,17 @@ public sealed class TableRetryTests
     public async Task A_503_with_retry_after_is_retried_after_the_wait_with_a_freshly_signed_request()
     {
         using var faults = new FaultInjectingHandler((attempt, _, _) => Task.FromResult(attempt == 2 ? ServiceUnavailable(retryAfterSeconds: 1) : null));
-        var (service, table) = await CreateTableAsync(faults);
+        var logger = new ListLogger();
+        var (service, table) = await CreateTableAsync(faults, new TableClientOptions { BaseDelay = TimeSpan.FromMilliseconds(1), Logger = logger });
         using var _ = service;
 
-        var etag = await table.UpsertEntityAsync(new TableEntity("p", "r") { ["V"] = 1 }, cancellationToken: Cancel);
+        var etag = await table.UpsertEntityAsync(new TableEntity("private-pk", "private-rk") { ["V"] = 1 }, cancellationToken: Cancel);
 
         var attempts = faults.Attempts.Skip(1).ToList(); // the first request created the table
         Assert.Equal(2, attempts.Count);
-        Assert.Equal(etag, (await table.GetEntityAsync("p", "r", cancellationToken: Cancel)).ETag);
+        Assert.Equal(etag, (await table.GetEntityAsync("private-pk", "private-rk", cancellationToken: Cancel)).ETag);
+        var logged = Assert.Single(logger.Messages);
+        Assert.Equal($"Warning: Table request MERGE {table.Name} failed transiently (503) on attempt 1; retrying in 1000 ms", logged);
         Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(0.95), $"waited {attempts[1].At - attempts[0].At}, Retry-After asked for 1 s");
         Assert.NotEqual(attempts[0].Date, attempts[1].Date);
         Assert.NotEqual(attempts[0].Authorization, attempts[1].Authorization);
