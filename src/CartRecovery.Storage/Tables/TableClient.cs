@@ -193,8 +193,7 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(body);
+        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var entity = TableEntityJson.Read(document.RootElement);
         if (RawETag(response) is { } etag)
         {
@@ -238,8 +237,7 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(body);
+        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var entities = new List<TableEntity>();
         if (document.RootElement.TryGetProperty("value", out var values))
         {
@@ -251,6 +249,16 @@ public sealed class TableClient
         }
 
         return Page<TableEntity>.FromValues(entities, TableContinuationToken.FromResponse(response)?.ToString(), new TableResponse(response));
+    }
+
+    // The body is already buffered; reading it as a stream parses it in place instead of copying it to a new array.
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string QueryString(string? filter, string? select)
