@@ -25,7 +25,7 @@ public static class ShopifyWebhookRequest
         request.Headers.TryAddWithoutValidation("X-Shopify-API-Version", "2026-07");
         request.Headers.TryAddWithoutValidation("X-Shopify-Webhook-Id", webhookId ?? Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation("X-Shopify-Event-Id", eventId ?? Guid.NewGuid().ToString());
-        request.Headers.TryAddWithoutValidation("X-Shopify-Triggered-At", (triggeredAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("X-Shopify-Triggered-At", (triggeredAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         if (secret is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Shopify-Hmac-Sha256", Sign(body, secret));
