@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Webhooks;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class ServerComposition
         builder.Services.AddCartRecoveryStorage(builder.Configuration);
         builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
         builder.Services.AddSingleton<HealthHandler>();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class ServerComposition
         app.UseStatusCodePages();
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
+        api.MapWebhooks();
         return app;
     }
 }
