@@ -3,6 +3,7 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
+using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class ServerComposition
         builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.AddWebhooks();
+        builder.AddRecoveryWorkflows();
         return builder;
     }
 
