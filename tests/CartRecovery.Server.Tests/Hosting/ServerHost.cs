@@ -45,7 +45,7 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         }
 
         var host = new ServerHost(all, configureServices);
-        host.UseKestrel(0);
+        host.UseKestrel(); // port 0 comes from "urls"; UseKestrel(0) races Kestrel's bind (dotnet/aspnetcore#67714)
         host.StartServer();
         return host;
     }
