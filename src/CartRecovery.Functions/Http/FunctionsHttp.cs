@@ -34,7 +34,8 @@ public static class FunctionsHttp
 
     private static async Task<HttpResponseData> WriteAsync(HttpRequestData request, HostResponse answer, CancellationToken cancellationToken)
     {
-        var response = request.CreateResponse((HttpStatusCode)answer.Status);
+        var response = request.CreateResponse();
+        response.StatusCode = (HttpStatusCode)answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
             response.Headers.TryAddWithoutValidation(name, value);

@@ -76,9 +76,13 @@ public sealed class DurableRecoveryWorkflows(
         {
             await holder.Client.ScheduleNewOrchestrationInstanceAsync(RecoveryOrchestration.Name, input, new StartOrchestrationOptions(id), cancellationToken);
         }
-        catch (Exception) when (IsRunning(await holder.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken)))
+        catch (Exception)
         {
             // Two starts raced and the other one won: the cart has its one orchestration, which is all a start promises.
+            if (!IsRunning(await holder.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken)))
+            {
+                throw;
+            }
         }
     }
 
