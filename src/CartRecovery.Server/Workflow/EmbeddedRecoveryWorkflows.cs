@@ -21,24 +21,35 @@ internal sealed class EmbeddedRecoveryWorkflows(
 {
     public async Task StartAsync(CartSnapshot abandoned, DateTimeOffset abandonedAt, CancellationToken cancellationToken)
     {
+        // Optimistic: most starts are for new carts, so create first and read only when the cart already had a recovery.
         var id = WorkflowId.For(abandoned.Shop, abandoned.CartKey).Value;
-        var existing = await store.ReadAsync(id, cancellationToken);
-        if (existing?.State.Status == RecoveryStatus.Active)
+        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        if (await TryStartAsync(id, null, abandoned, abandonedAt, settings, cancellationToken))
         {
             return;
         }
 
-        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        var existing = await store.ReadAsync(id, cancellationToken);
+        if (existing is not null && existing.State.Status != RecoveryStatus.Active)
+        {
+            await TryStartAsync(id, existing, abandoned, abandonedAt, settings, cancellationToken); // a lost race leaves the winner's start
+        }
+    }
+
+    private async Task<bool> TryStartAsync(string id, StoredWorkflow? existing, CartSnapshot cart, DateTimeOffset abandonedAt, RecoverySettings settings, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var state = RecoveryDecider.Decide(existing?.State ?? RecoveryState.New(id), new RecoveryStarted(now, abandoned, abandonedAt, settings, options.Value.TimeScale)).State;
+        var state = RecoveryDecider.Decide(existing?.State ?? RecoveryState.New(id), new RecoveryStarted(now, cart, abandonedAt, settings, options.Value.TimeScale)).State;
         var wake = state.InFlight is not null ? now : state.WakeAt;
+
+        // The timer row first: a crash after it leaves a harmless extra wake-up, never a workflow nobody wakes.
         var timerKey = wake is { } due ? await store.AddTimerAsync(id, due, cancellationToken) : null;
         var saved = existing is null
             ? await store.TryCreateAsync(state, cancellationToken)
             : await store.TrySaveAsync(state, existing.ETag, null, null, [], cancellationToken) is not null;
         if (!saved)
         {
-            return; // a concurrent start won; its timer and ours both lead to the same workflow
+            return false;
         }
 
         await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
@@ -46,6 +57,8 @@ internal sealed class EmbeddedRecoveryWorkflows(
         {
             queue.Add(timerKey, id, wake!.Value);
         }
+
+        return true;
     }
 
     public async Task SignalAsync(WorkflowId id, RecoverySignal signal, CancellationToken cancellationToken)
@@ -56,9 +69,11 @@ internal sealed class EmbeddedRecoveryWorkflows(
             return;
         }
 
+        // The signal first, then its wake-up, so a runner woken by it always finds it. A crash between the two leaves the
+        // signal for the workflow's next timer, which every active workflow has (its next step or its expiry).
         var now = time.GetUtcNow();
-        var timerKey = await store.AddTimerAsync(id.Value, now, cancellationToken); // the wake-up first: an inbox row never waits unseen
         await store.AddSignalAsync(id.Value, signal, now, cancellationToken);
+        var timerKey = await store.AddTimerAsync(id.Value, now, cancellationToken);
         queue.Add(timerKey, id.Value, now);
     }
 

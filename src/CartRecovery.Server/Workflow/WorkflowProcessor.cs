@@ -37,32 +37,32 @@ internal sealed class WorkflowProcessor(
             return ProcessResult.BusyUntil(Min(stored.LeaseUntil.Value, now + TimeSpan.FromSeconds(1)));
         }
 
-        var etag = await store.TryLeaseAsync(id, stored.ETag, runnerId, now + options.LeaseDuration, cancellationToken);
-        if (etag is not { } leased)
-        {
-            return ProcessResult.BusyUntil(now + TimeSpan.FromMilliseconds(200));
-        }
-
-        var session = new Session(id, stored.State, leased);
+        // No separate lease write: the first conditional save of a changed state claims the lease (a rival's save then fails
+        // on the ETag), and a workflow with nothing to do is not written at all.
+        var session = new Session(id, stored.State, stored.ETag, holdsLease: stored.LeaseOwner == runnerId);
         try
         {
             await RunAsync(session, cancellationToken);
+            if (!session.Changed && !session.HoldsLease)
+            {
+                return ProcessResult.Done(session.State.WakeAt is { } due ? WorkflowStore.TimerKey(due, id) : null);
+            }
+
+            var state = session.State;
+            var timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
+            await SaveAsync(session, releaseLease: true, cancellationToken);
+            if (state.Cart is not null)
+            {
+                await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
+            }
+
+            return ProcessResult.Done(timerKey);
         }
         catch (LeaseLostException e)
         {
-            logger.LogWarning("{Message}", e.Message);
-            return ProcessResult.BusyUntil(time.GetUtcNow() + TimeSpan.FromSeconds(1));
+            logger.LogDebug("{Message}", e.Message);
+            return ProcessResult.BusyUntil(time.GetUtcNow() + TimeSpan.FromMilliseconds(500));
         }
-
-        var state = session.State;
-        var timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
-        await SaveAsync(session, releaseLease: true, cancellationToken);
-        if (state.Cart is not null)
-        {
-            await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
-        }
-
-        return ProcessResult.Done(timerKey);
     }
 
     private async Task RunAsync(Session session, CancellationToken cancellationToken)
@@ -135,13 +135,14 @@ internal sealed class WorkflowProcessor(
             session.Consumed,
             cancellationToken);
         session.ETag = etag ?? throw new LeaseLostException(session.Id);
+        session.HoldsLease = !releaseLease;
         session.Consumed.Clear();
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>The workflow as this runner holds it: current state, the ETag of its last write, and signals applied but not yet saved.</summary>
-    private sealed class Session(string id, RecoveryState state, Azure.ETag etag)
+    private sealed class Session(string id, RecoveryState state, Azure.ETag etag, bool holdsLease)
     {
         public string Id { get; } = id;
 
@@ -149,8 +150,19 @@ internal sealed class WorkflowProcessor(
 
         public Azure.ETag ETag { get; set; } = etag;
 
+        /// <summary>Whether the stored row names this runner as its holder (after a save that kept the lease, or after a crash of this runner).</summary>
+        public bool HoldsLease { get; set; } = holdsLease;
+
+        /// <summary>Whether any event changed the state since it was read (a consumed signal always counts).</summary>
+        public bool Changed { get; private set; }
+
         public List<InboxItem> Consumed { get; } = [];
 
-        public void Apply(RecoveryEvent e) => State = RecoveryDecider.Decide(State, e).State;
+        public void Apply(RecoveryEvent e)
+        {
+            var next = RecoveryDecider.Decide(State, e).State;
+            Changed |= !next.Equals(State) || e is SignalReceived;
+            State = next;
+        }
     }
 }
