@@ -30,6 +30,7 @@ public static class RecoveryWorkflowsRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkflowProcessor>();
         services.AddSingleton<IRecoveryWorkflows, EmbeddedRecoveryWorkflows>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder, WorkflowPersonalData>();
         services.AddHostedService<EmbeddedRecoveryRunner>();
         services.AddSingleton<SequencesHandler>();
         services.AddSingleton<ConfigHandler>();

@@ -110,6 +110,16 @@ internal sealed class WorkflowStore(StorageTables tables)
         return items;
     }
 
+    /// <summary>Deletes the workflow's state and inbox (privacy erasure); its timer rows then wake nothing and are dropped.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            await table.DeleteEntityAsync(id, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
     public static string TimerKey(DateTimeOffset due, string id) => $"{due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{id}";
 
     public static DateTimeOffset DueOf(string timerKey) => new(long.Parse(timerKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);

@@ -80,6 +80,21 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         }
     }
 
+    public async IAsyncEnumerable<SequenceSummary> ForCustomerAsync(string shop, string customerKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {shop} and CustomerKey eq {customerKey}"), cancellationToken: cancellationToken))
+        {
+            yield return Read(row);
+        }
+    }
+
+    public async Task DeleteAsync(string shop, string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        await table.DeleteEntityAsync(shop, id, ETag.All, cancellationToken);
+    }
+
     private static SequenceSummary Read(TableEntity row) =>
         JsonSerializer.Deserialize<SequenceSummary>(row.GetString("Summary")!, WorkflowJson.Options)!;
 

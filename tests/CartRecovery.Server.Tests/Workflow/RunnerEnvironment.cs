@@ -31,6 +31,8 @@ internal sealed class RunnerEnvironment : IDisposable
 
     public string Prefix { get; }
 
+    public IServiceProvider Services => host.Services;
+
     public IRecoveryWorkflows Workflows => host.Services.GetRequiredService<IRecoveryWorkflows>();
 
     public ISequenceIndex Index => host.Services.GetRequiredService<ISequenceIndex>();

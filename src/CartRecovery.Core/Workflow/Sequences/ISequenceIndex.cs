@@ -15,4 +15,9 @@ public interface ISequenceIndex
 
     /// <summary>Ids of the active recoveries of a store, or of one customer of it.</summary>
     IAsyncEnumerable<string> ActiveIdsAsync(string shop, string? customerKey, CancellationToken cancellationToken);
+
+    /// <summary>Every recovery of one customer of a store, whatever its status (privacy export and erasure).</summary>
+    IAsyncEnumerable<SequenceSummary> ForCustomerAsync(string shop, string customerKey, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string shop, string id, CancellationToken cancellationToken);
 }
