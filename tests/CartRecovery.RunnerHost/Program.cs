@@ -1,12 +1,10 @@
 using CartRecovery.Core.Messaging;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
-using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.RunnerHost;
 
@@ -21,9 +19,7 @@ internal static class RunnerHostProgram
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        builder.Services.AddSingleton<StorageTables>();
+        builder.Services.AddCartRecoveryStorage(builder.Configuration);
         builder.AddRecoveryWorkflows();
         builder.Services.AddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<TimeProvider>())
         {

@@ -18,7 +18,7 @@ internal sealed class WorkflowProcessor(
     RunnerMetrics metrics,
     ILogger<WorkflowProcessor> logger)
 {
-    // A transaction holds 100 actions: the state row and up to 99 consumed signals.
+    // Signals applied per wake-up (their row keys are listed in the state row); each signal has its own wake-up row, so more follow.
     private const int InboxBatch = 90;
     private readonly RunnerOptions options = runnerOptions.Value;
     private readonly string runnerId = runnerOptions.Value.EffectiveId;
@@ -39,11 +39,11 @@ internal sealed class WorkflowProcessor(
 
         // No separate lease write: the first conditional save of a changed state claims the lease (a rival's save then fails
         // on the ETag), and a workflow with nothing to do is not written at all.
-        var session = new Session(id, stored.State, stored.ETag, holdsLease: stored.LeaseOwner == runnerId);
+        var session = new Session(id, stored.State, stored.ETag, holdsLease: stored.LeaseOwner == runnerId, stored.AppliedInbox);
         try
         {
             await RunAsync(session, cancellationToken);
-            if (!session.Changed && !session.HoldsLease)
+            if (!session.Changed && !session.HoldsLease && session.PreviouslyApplied.Count == 0)
             {
                 return ProcessResult.Done(session.State.WakeAt is { } due ? WorkflowStore.TimerKey(due, id) : null);
             }
@@ -67,7 +67,13 @@ internal sealed class WorkflowProcessor(
 
     private async Task RunAsync(Session session, CancellationToken cancellationToken)
     {
-        var inbox = await store.ReadInboxAsync(session.Id, InboxBatch, cancellationToken);
+        // Rows a previous save applied but did not get to delete (a crash in between) are deleted now, never applied again.
+        if (session.PreviouslyApplied.Count > 0)
+        {
+            await store.DeleteSignalsAsync(session.Id, session.PreviouslyApplied, cancellationToken);
+        }
+
+        var inbox = (await store.ReadInboxAsync(session.Id, InboxBatch, cancellationToken)).Where(i => !session.PreviouslyApplied.Contains(i.RowKey)).ToList();
         var nextSignal = 0;
         while (true)
         {
@@ -84,7 +90,7 @@ internal sealed class WorkflowProcessor(
             {
                 var item = inbox[nextSignal++];
                 session.Apply(new SignalReceived(time.GetUtcNow(), item.Signal));
-                session.Consumed.Add(item);
+                session.Consumed.Add(item.RowKey);
                 continue;
             }
 
@@ -136,13 +142,16 @@ internal sealed class WorkflowProcessor(
             cancellationToken);
         session.ETag = etag ?? throw new LeaseLostException(session.Id);
         session.HoldsLease = !releaseLease;
-        session.Consumed.Clear();
+
+        // The saved row lists every signal this session applied, so their rows can go.
+        await store.DeleteSignalsAsync(session.Id, session.Consumed.Except(session.Deleted).ToList(), cancellationToken);
+        session.Deleted.UnionWith(session.Consumed);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>The workflow as this runner holds it: current state, the ETag of its last write, and signals applied but not yet saved.</summary>
-    private sealed class Session(string id, RecoveryState state, Azure.ETag etag, bool holdsLease)
+    private sealed class Session(string id, RecoveryState state, Azure.ETag etag, bool holdsLease, IReadOnlyList<string> previouslyApplied)
     {
         public string Id { get; } = id;
 
@@ -156,7 +165,12 @@ internal sealed class WorkflowProcessor(
         /// <summary>Whether any event changed the state since it was read (a consumed signal always counts).</summary>
         public bool Changed { get; private set; }
 
-        public List<InboxItem> Consumed { get; } = [];
+        /// <summary>Inbox rows applied in this session; every save records all of them with the state.</summary>
+        public List<string> Consumed { get; } = [];
+
+        public IReadOnlyList<string> PreviouslyApplied { get; } = previouslyApplied;
+
+        public HashSet<string> Deleted { get; } = new(StringComparer.Ordinal);
 
         public void Apply(RecoveryEvent e)
         {

@@ -9,13 +9,15 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Server.Workflow;
 
 /// <summary>
-/// The runner's tables. <c>Workflows</c>: one partition per workflow holding the state row (JSON, lease, ETag) and the
-/// inbox rows, so saving a state and consuming the signals it applied is one atomic entity group transaction.
-/// <c>WorkflowTimers</c>: one row per pending wake-up, keyed by due time so "what is due" is a range query.
+/// The runner's tables. <c>Workflows</c>: the state row of each workflow (JSON, lease, ETag, and the inbox rows its last
+/// saves applied). <c>WorkflowInbox</c>: pending signals, partition = workflow. <c>WorkflowTimers</c>: one row per pending
+/// wake-up, keyed by due time so "what is due" is a range query. The inbox has its own table so that reading it costs
+/// little even where a query scans its whole table (Azurite does).
 /// </summary>
 internal sealed class WorkflowStore(StorageTables tables)
 {
     public const string WorkflowsTable = "Workflows";
+    public const string InboxTable = "WorkflowInbox";
     public const string TimersTable = "WorkflowTimers";
     public const string TimerPartition = "due";
     private const string StateRow = "state";
@@ -37,7 +39,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
         try
         {
-            await table.AddEntityAsync(ToRow(state, null, null), cancellationToken);
+            await table.AddEntityAsync(ToRow(state, null, null, []), cancellationToken);
             return true;
         }
         catch (TableConcurrencyException)
@@ -47,25 +49,18 @@ internal sealed class WorkflowStore(StorageTables tables)
     }
 
     /// <summary>
-    /// Saves the state if nobody wrote it since <paramref name="ifMatch"/>, consuming <paramref name="consumed"/> inbox rows in the
-    /// same transaction. Null when the ETag was stale (the lease was lost); otherwise the new ETag.
+    /// Saves the state if nobody wrote it since <paramref name="ifMatch"/>, recording <paramref name="applied"/> (the inbox rows
+    /// whose signals this state includes) so that a crash before they are deleted cannot apply them twice. Null when the
+    /// ETag was stale (another runner wrote first); otherwise the new ETag.
     /// </summary>
-    public async Task<ETag?> TrySaveAsync(RecoveryState state, ETag ifMatch, string? leaseOwner, DateTimeOffset? leaseUntil, IReadOnlyList<InboxItem> consumed, CancellationToken cancellationToken)
+    public async Task<ETag?> TrySaveAsync(RecoveryState state, ETag ifMatch, string? leaseOwner, DateTimeOffset? leaseUntil, IReadOnlyCollection<string> applied, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
         try
         {
-            if (consumed.Count == 0)
-            {
-                return await table.UpdateEntityAsync(ToRow(state, leaseOwner, leaseUntil), ifMatch, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToRow(state, leaseOwner, leaseUntil), ifMatch) };
-            actions.AddRange(consumed.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(state.WorkflowId, i.RowKey), ETag.All)));
-            var etags = await table.SubmitTransactionAsync(actions, cancellationToken);
-            return etags[0];
+            return await table.UpdateEntityAsync(ToRow(state, leaseOwner, leaseUntil, applied), ifMatch, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException e) when (e is TableConcurrencyException || (e is TableTransactionFailedException && e.Status is 412 or 404))
+        catch (RequestFailedException e) when (e is TableConcurrencyException || e.Status == 404)
         {
             return null;
         }
@@ -87,7 +82,7 @@ internal sealed class WorkflowStore(StorageTables tables)
 
     public async Task AddSignalAsync(string id, RecoverySignal signal, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
+        var table = await tables.GetAsync(InboxTable, cancellationToken);
         var rowKey = $"{InboxPrefix}{now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         await table.AddEntityAsync(new TableEntity(id, rowKey) { ["Signal"] = JsonSerializer.Serialize(signal, WorkflowJson.Options) }, cancellationToken);
     }
@@ -95,8 +90,8 @@ internal sealed class WorkflowStore(StorageTables tables)
     /// <summary>The inbox in arrival order (at most <paramref name="max"/>).</summary>
     public async Task<IReadOnlyList<InboxItem>> ReadInboxAsync(string id, int max, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {InboxPrefix} and RowKey lt {"in."}");
+        var table = await tables.GetAsync(InboxTable, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
         var items = new List<InboxItem>();
         await foreach (var row in table.QueryAsync(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
@@ -110,14 +105,27 @@ internal sealed class WorkflowStore(StorageTables tables)
         return items;
     }
 
+    /// <summary>Deletes inbox rows whose signals a saved state already includes.</summary>
+    public async Task DeleteSignalsAsync(string id, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(InboxTable, cancellationToken);
+        foreach (var rowKey in rowKeys)
+        {
+            await table.DeleteEntityAsync(id, rowKey, ETag.All, cancellationToken);
+        }
+    }
+
     /// <summary>Deletes the workflow's state and inbox (privacy erasure); its timer rows then wake nothing and are dropped.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        var inbox = await tables.GetAsync(InboxTable, cancellationToken);
+        await foreach (var row in inbox.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            await table.DeleteEntityAsync(id, row.RowKey, ETag.All, cancellationToken);
+            await inbox.DeleteEntityAsync(id, row.RowKey, ETag.All, cancellationToken);
         }
+
+        var workflows = await tables.GetAsync(WorkflowsTable, cancellationToken);
+        await workflows.DeleteEntityAsync(id, StateRow, ETag.All, cancellationToken);
     }
 
     public static string TimerKey(DateTimeOffset due, string id) => $"{due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{id}";
@@ -156,7 +164,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         return due;
     }
 
-    private static TableEntity ToRow(RecoveryState state, string? leaseOwner, DateTimeOffset? leaseUntil)
+    private static TableEntity ToRow(RecoveryState state, string? leaseOwner, DateTimeOffset? leaseUntil, IReadOnlyCollection<string> applied)
     {
         var json = JsonSerializer.Serialize(state, WorkflowJson.Options);
         var row = new TableEntity(state.WorkflowId, StateRow)
@@ -165,6 +173,7 @@ internal sealed class WorkflowStore(StorageTables tables)
             ["LeaseOwner"] = leaseOwner,
             ["LeaseUntil"] = leaseUntil,
             ["Chunks"] = (json.Length + ChunkChars - 1) / ChunkChars,
+            ["AppliedInbox"] = applied.Count == 0 ? null : string.Join(",", applied),
         };
         for (var i = 0; i * ChunkChars < json.Length; i++)
         {
@@ -184,6 +193,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         }
 
         var state = JsonSerializer.Deserialize<RecoveryState>(json.ToString(), WorkflowJson.Options)!;
-        return new StoredWorkflow(state, row.GetString("LeaseOwner"), row.GetDateTimeOffset("LeaseUntil"), row.ETag);
+        var applied = row.GetString("AppliedInbox")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return new StoredWorkflow(state, row.GetString("LeaseOwner"), row.GetDateTimeOffset("LeaseUntil"), row.ETag, applied);
     }
 }

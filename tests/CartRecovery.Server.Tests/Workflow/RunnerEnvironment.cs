@@ -3,12 +3,10 @@ using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
-using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Tests.Workflow;
 
@@ -53,9 +51,7 @@ internal sealed class RunnerEnvironment : IDisposable
             ["Recovery:TimeScale"] = timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        builder.Services.AddSingleton<StorageTables>();
+        builder.Services.AddCartRecoveryStorage(builder.Configuration);
         builder.AddRecoveryWorkflows();
         return new RunnerEnvironment(builder.Build(), connectionString, prefix);
     }
