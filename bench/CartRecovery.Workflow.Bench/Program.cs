@@ -47,7 +47,15 @@ Console.WriteLine($"storage: {(azurite is null ? "CARTRECOVERY_TEST_STORAGE" : "
 
 // 1. Schedule: each start decides the first state and writes the state row, its timer and the summary.
 var scheduling = Stopwatch.StartNew();
-await ForEachAsync(workflows, concurrency, i => recoveries.StartAsync(Cart(Shop, $"c{i}"), DateTimeOffset.UtcNow, CancellationToken.None));
+var started = 0;
+await ForEachAsync(workflows, concurrency, async i =>
+{
+    await recoveries.StartAsync(Cart(Shop, $"c{i}"), DateTimeOffset.UtcNow, CancellationToken.None);
+    if (Interlocked.Increment(ref started) % 10_000 == 0)
+    {
+        Console.WriteLine($"  {started:N0} scheduled after {scheduling.Elapsed.TotalSeconds:N0} s");
+    }
+});
 scheduling.Stop();
 Console.WriteLine($"scheduled {workflows:N0} workflows in {scheduling.Elapsed.TotalSeconds:N1} s ({workflows / scheduling.Elapsed.TotalSeconds:N0}/s)");
 await Task.Delay(TimeSpan.FromSeconds(5)); // a few polls over the full timer table

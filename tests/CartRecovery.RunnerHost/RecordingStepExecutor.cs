@@ -1,4 +1,3 @@
-using System.Globalization;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
@@ -61,6 +60,4 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
 
     /// <summary>Idempotency keys contain '/', which a table key may not.</summary>
     public static string SafeKey(string idempotencyKey) => idempotencyKey.Replace('/', '|');
-
-    public static string Describe(long ticks) => new DateTimeOffset(ticks, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -11,17 +11,6 @@ internal sealed class TimerQueue
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private TaskCompletionSource changed = NewSignal();
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return heap.Count;
-            }
-        }
-    }
-
     /// <summary>Adds a timer row unless it is already queued or being processed.</summary>
     public void Add(string key, string workflowId, DateTimeOffset due)
     {
