@@ -35,5 +35,6 @@ public sealed record AcsConnectionString(Uri Endpoint, byte[] AccessKey)
         }
     }
 
-    public Uri Resolve(string pathAndQuery) => new(Endpoint, pathAndQuery);
+    /// <summary>An absolute URL on the endpoint; the leading slash keeps <c>emails:send</c> from reading as a URI scheme.</summary>
+    public Uri Resolve(string pathAndQuery) => new(Endpoint, "/" + pathAndQuery);
 }

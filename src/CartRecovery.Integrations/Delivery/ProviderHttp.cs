@@ -13,7 +13,14 @@ public sealed class ProviderHttp(HttpClient http, ResiliencePipeline pipeline, s
 {
     public string Provider => provider;
 
-    public async Task<ProviderResponse> SendAsync(Func<HttpRequestMessage> buildRequest, CancellationToken cancellationToken)
+    public Task<ProviderResponse> SendAsync(Func<HttpRequestMessage> buildRequest, CancellationToken cancellationToken) =>
+        SendAsync(buildRequest, response => response, cancellationToken);
+
+    /// <summary>
+    /// Sends and reads the answer inside the retry, so a 2xx whose content reports a transient failure (an ACS SMS recipient
+    /// throttled inside a 202) is retried like a 5xx when <paramref name="read"/> throws <see cref="TransientDeliveryException"/>.
+    /// </summary>
+    public async Task<T> SendAsync<T>(Func<HttpRequestMessage> buildRequest, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
     {
         try
         {
@@ -23,7 +30,7 @@ public sealed class ProviderHttp(HttpClient http, ResiliencePipeline pipeline, s
                     using var request = buildRequest();
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
                     var body = await response.Content.ReadAsStringAsync(token);
-                    return Classify(response, body);
+                    return read(Classify(response, body));
                 },
                 cancellationToken);
         }

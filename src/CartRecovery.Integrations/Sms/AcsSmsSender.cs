@@ -35,7 +35,7 @@ public sealed class AcsSmsSender(HttpClient http, IOptions<SmsOptions> smsOption
                 new AcsSmsSendOptions(options.Acs.EnableDeliveryReport)),
             Json);
         var uri = connection.Resolve($"sms?api-version={Uri.EscapeDataString(options.Acs.ApiVersion)}");
-        var response = await provider.SendAsync(
+        return await provider.SendAsync(
             () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
@@ -44,8 +44,8 @@ public sealed class AcsSmsSender(HttpClient http, IOptions<SmsOptions> smsOption
                 AcsRequestSigner.Sign(request, body, connection.AccessKey, providers.TimeProvider.GetUtcNow());
                 return request;
             },
+            Receipt,
             cancellationToken);
-        return Receipt(response);
     }
 
     private ProviderReceipt Receipt(ProviderResponse response)

@@ -26,7 +26,7 @@ internal static class TestDelivery
             time ?? new ManualTimeProvider());
 
     /// <summary>Real time and a short attempt timeout, for the timeout tests.</summary>
-    public static ProviderHttpFactory TimeoutFactory() => Factory(TimeProvider.System, attempts: 2, attemptTimeout: TimeSpan.FromMilliseconds(300));
+    public static ProviderHttpFactory TimeoutFactory() => Factory(TimeProvider.System, attempts: 2, attemptTimeout: TimeSpan.FromSeconds(1));
 
     public static RenderedMessage Email(string subject = "Your cart is waiting") => new(
         Channel.Email,
