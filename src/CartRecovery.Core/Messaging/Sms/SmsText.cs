@@ -30,7 +30,7 @@ public static class SmsText
         var text = body.Trim();
         if (link is { Length: > 0 } && text.Contains(link, StringComparison.Ordinal))
         {
-            text = text.Replace(link, string.Empty, StringComparison.Ordinal).Trim();
+            text = text.Replace(link, string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
         }
 
         var prefix = text.StartsWith(storeName, StringComparison.OrdinalIgnoreCase) ? string.Empty : storeName + ": ";
