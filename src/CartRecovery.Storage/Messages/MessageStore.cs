@@ -108,7 +108,13 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
 
         var updated = await TryUpdateAsync(shop, messageId, entity =>
         {
-            MessageEntities.AddEvent(entity, new MessageEventEntry(kind.ToString(), at));
+            var entry = new MessageEventEntry(kind.ToString(), at);
+            if (MessageEntities.EventsOf(entity).Contains(entry))
+            {
+                return; // the same report again (a webhook redelivered): recorded once
+            }
+
+            MessageEntities.AddEvent(entity, entry);
             if (kind == MessageEventKind.Shown)
             {
                 entity["LastShownAt"] = at;
@@ -161,13 +167,19 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
         }
 
         // A filtered query may return an empty page that still has a continuation: keep reading until a page has rows or the end.
-        var token = query.ContinuationToken;
-        await foreach (var page in table.QueryAsync(filter, query.PageSize, MessageEntities.ListColumns, cancellationToken).AsPages(token, query.PageSize).WithCancellation(cancellationToken))
+        try
         {
-            if (page.Values.Count > 0 || page.ContinuationToken is null)
+            await foreach (var page in table.QueryAsync(filter, query.PageSize, MessageEntities.ListColumns, cancellationToken).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
             {
-                return new MessagePage(page.Values.Select(MessageEntities.ToRecord).ToList(), page.ContinuationToken);
+                if (page.Values.Count > 0 || page.ContinuationToken is null)
+                {
+                    return new MessagePage(page.Values.Select(MessageEntities.ToRecord).ToList(), page.ContinuationToken);
+                }
             }
+        }
+        catch (RequestFailedException refused) when (refused.Status == 400 && query.ContinuationToken is not null)
+        {
+            throw new ArgumentException("The continuation token is not valid.", nameof(query), refused);
         }
 
         return new MessagePage([], null);
