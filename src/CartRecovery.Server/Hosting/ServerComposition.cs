@@ -4,6 +4,7 @@ using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
+using CartRecovery.Server.Messages;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class ServerComposition
         builder.Services.AddSingleton<HealthHandler>();
         builder.AddWebhooks();
         builder.AddRecoveryWorkflows();
+        builder.AddMessaging();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class ServerComposition
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhooks();
+        api.MapMessagesApi();
         return app;
     }
 }
