@@ -17,4 +17,7 @@ public sealed class TableClientOptions
 
     /// <summary>For tests that put a fault-injecting handler in front of the network; null uses a pooled SocketsHttpHandler.</summary>
     public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>The clock for request dates, token expiry and backoff delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

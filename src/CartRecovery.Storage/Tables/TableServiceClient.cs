@@ -7,16 +7,48 @@ namespace CartRecovery.Storage.Tables;
 /// <c>AccountName=…;AccountKey=…</c>, explicit <c>TableEndpoint=</c>) or from an endpoint and a <see cref="TokenCredential"/>.
 /// Holds the one pooled HTTP connection set shared by its <see cref="TableClient"/>s.
 /// </summary>
-public sealed class TableServiceClient
+public sealed class TableServiceClient : IDisposable
 {
-    public TableServiceClient(string connectionString, TableClientOptions? options = null) => throw new NotImplementedException();
+    private readonly TableHttpPipeline pipeline;
 
-    public TableServiceClient(Uri endpoint, TokenCredential credential, TableClientOptions? options = null) => throw new NotImplementedException();
+    public TableServiceClient(string connectionString, TableClientOptions? options = null)
+    {
+        var parsed = TableConnectionString.Parse(connectionString);
+        options ??= new TableClientOptions();
+        AccountName = parsed.AccountName;
+        pipeline = new TableHttpPipeline(parsed.TableEndpoint, new SharedKeyLiteAuthorizer(parsed.AccountName, parsed.AccountKey, options.TimeProvider), options);
+    }
 
-    public Uri Uri => throw new NotImplementedException();
+    public TableServiceClient(Uri endpoint, TokenCredential credential, TableClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(credential);
+        options ??= new TableClientOptions();
+        var tableEndpoint = TableConnectionString.ParseEndpoint(endpoint.OriginalString, nameof(endpoint));
+        AccountName = tableEndpoint.Host.Split('.')[0];
+        pipeline = new TableHttpPipeline(tableEndpoint, new TokenCredentialAuthorizer(credential, options.TimeProvider), options);
+    }
 
-    public TableClient GetTableClient(string tableName) => throw new NotImplementedException();
+    public Uri Uri => pipeline.Endpoint;
+
+    /// <summary>The storage account's name (for a token credential: the first label of the endpoint's host).</summary>
+    public string AccountName { get; }
+
+    /// <summary>A client for <paramref name="tableName"/>; throws <see cref="ArgumentException"/> for a name the service would refuse.</summary>
+    public TableClient GetTableClient(string tableName) => new(pipeline, tableName);
 
     /// <summary>Checks that the service answers and the credentials are accepted (used by the health endpoint).</summary>
-    public Task PingAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <remarks>One attempt, no retries: a health check reports the state now, and its caller polls again.</remarks>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        var request = new TableRequest(HttpMethod.Get, pipeline.ResourceUri("Tables?$top=1"));
+        using var response = await pipeline.SendAsync(request, cancellationToken, retry: false).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the pooled connections; the DI container calls it when the host stops.</summary>
+    public void Dispose() => pipeline.Dispose();
 }

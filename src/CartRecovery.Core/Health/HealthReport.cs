@@ -1,0 +1,3 @@
+namespace CartRecovery.Core.Health;
+
+public sealed record HealthReport(string Status, IReadOnlyList<HealthCheckResult> Checks);
