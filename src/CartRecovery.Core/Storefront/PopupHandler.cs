@@ -12,7 +12,7 @@ namespace CartRecovery.Core.Storefront;
 /// <c>GET /api/storefront/popup?shop=…&amp;cart=…</c>: the popup content for a cart with a pending popup step (200), nothing
 /// (204) otherwise. Readable cross-origin only from the store's own domains (403 for any other origin).
 /// </summary>
-public sealed partial class PopupHandler(IPopupMessages popups, IStoreProfiles stores, MessageComposer composer, LinkOptions options)
+public sealed partial class PopupHandler(IPopupMessages popups, IStoreProfiles stores, MessageComposer composer, AppLinkOptions options)
 {
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Storefront;
 /// browsers need no preflight): records a popup event against the message the signed token names. Clicks are normally
 /// recorded by the tracked redirect instead; "clicked" is accepted for scripts that cannot navigate through it.
 /// </summary>
-public sealed class StorefrontEventsHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, LinkOptions options, TimeProvider time)
+public sealed class StorefrontEventsHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
 {
     public const int MaxBodyBytes = 8 * 1024;
 

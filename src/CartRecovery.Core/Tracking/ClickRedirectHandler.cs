@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Tracking;
 /// target is on one of the store's own domains (400 otherwise: no open redirect). A genuine but expired link goes to the
 /// store's front page, unrecorded, rather than to an error.
 /// </summary>
-public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, LinkOptions options, TimeProvider time)
+public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
 {
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {

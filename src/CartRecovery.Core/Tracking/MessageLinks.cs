@@ -3,9 +3,9 @@ using CartRecovery.Core.Messaging;
 namespace CartRecovery.Core.Tracking;
 
 /// <summary>Builds the signed links a message carries: tracked clicks (with UTM), the open pixel, unsubscribe, popup events.</summary>
-public sealed class MessageLinks(LinkOptions options, TokenSigner signer, TimeProvider time)
+public sealed class MessageLinks(AppLinkOptions options, TokenSigner signer, TimeProvider time)
 {
-    public LinkOptions Options => options;
+    public AppLinkOptions Options => options;
 
     /// <summary>The tracked link to <paramref name="target"/>; the redirect adds the UTM parameters (kept out of the token to keep links short).</summary>
     public string Click(MessageLinkContext context, string target) =>

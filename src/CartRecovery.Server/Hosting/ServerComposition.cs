@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Tracking;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class ServerComposition
         builder.Services.AddSingleton<StorageTables>();
         builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
         builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddMessageComposition(builder.Configuration);
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class ServerComposition
         app.UseStatusCodePages();
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
+        api.MapTrackingEndpoints();
         return app;
     }
 }

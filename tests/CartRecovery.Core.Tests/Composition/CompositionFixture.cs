@@ -28,7 +28,7 @@ internal static class CompositionFixture
     };
 
     public static MessageLinks Links(ManualTimeProvider? time = null) =>
-        new(new LinkOptions { PublicBaseUrl = "https://recover.example", SigningKey = SigningKey, UnsubscribeMailto = "unsubscribe@recover.example" }, new TokenSigner(SigningKey), time ?? new ManualTimeProvider(Now));
+        new(new AppLinkOptions { PublicBaseUrl = "https://recover.example", SigningKey = SigningKey, UnsubscribeMailto = "unsubscribe@recover.example" }, new TokenSigner(SigningKey), time ?? new ManualTimeProvider(Now));
 
     public static MessageComposer Composer(IAiCopyWriter? ai = null, IRecommendations? recommendations = null, ManualTimeProvider? time = null, CompositionOptions? options = null)
     {

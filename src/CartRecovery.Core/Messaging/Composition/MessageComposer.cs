@@ -142,9 +142,10 @@ public sealed class MessageComposer(
             return (null, $"ai: {exception.GetType().Name}");
         }
 
+        // Parts a channel does not use are dropped rather than judged (an SMS has no subject, only email has a preheader).
         var cleaned = new MessageCopy(
-            copy.Subject is null ? null : TextSafety.SingleLine(copy.Subject, 1000),
-            copy.Preheader is null ? null : TextSafety.SingleLine(copy.Preheader, 1000),
+            copy.Subject is null || facts.Channel == Channel.Sms ? null : TextSafety.SingleLine(copy.Subject, 1000),
+            copy.Preheader is null || facts.Channel != Channel.Email ? null : TextSafety.SingleLine(copy.Preheader, 1000),
             copy.Paragraphs.Select(p => TextSafety.SingleLine(p, 5000)).ToArray(),
             TextSafety.SingleLine(copy.CallToAction, 1000));
         var refusal = CopyGuardrails.Check(cleaned, facts);

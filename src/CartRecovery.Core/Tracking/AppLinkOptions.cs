@@ -5,7 +5,7 @@ namespace CartRecovery.Core.Tracking;
 /// unsubscribe tokens. <see cref="SigningKey"/> signs new tokens; <see cref="PreviousSigningKeys"/> still verify tokens
 /// signed before a rotation, until they expire.
 /// </summary>
-public sealed class LinkOptions
+public sealed class AppLinkOptions
 {
     public const string Section = "App";
 
