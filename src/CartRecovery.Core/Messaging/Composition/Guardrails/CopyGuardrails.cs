@@ -246,7 +246,7 @@ public static partial class CopyGuardrails
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex(@"(https?:|www\.|mailto:|\]\(|\b[\w-]+\.(com|net|org|io|co|shop|store|de|fr|es|jp|uk|app|link|ly|me|info|biz)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(https?:|www\.|mailto:|[^\s@]+@[^\s@]+\.[a-z]{2,}|\]\(|\b[\w-]+\.(com|net|org|io|co|shop|store|de|fr|es|jp|uk|app|link|ly|me|info|biz)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkLike();
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z]", RegexOptions.CultureInvariant)]
