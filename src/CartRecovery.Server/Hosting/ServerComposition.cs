@@ -5,6 +5,7 @@ using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Server.Messages;
+using CartRecovery.Server.Tracking;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class ServerComposition
         builder.AddWebhooks();
         builder.AddRecoveryWorkflows();
         builder.AddMessaging();
+        builder.Services.AddMessageComposition(builder.Configuration);
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class ServerComposition
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhooks();
         api.MapMessagesApi();
+        api.MapTrackingEndpoints();
         return app;
     }
 }
