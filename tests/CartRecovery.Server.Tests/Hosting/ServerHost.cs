@@ -1,11 +1,7 @@
-using CartRecovery.Core.Messaging;
-using CartRecovery.RunnerHost;
-using CartRecovery.Storage;
 using CartRecovery.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CartRecovery.Server.Tests.Hosting;
 
@@ -15,6 +11,7 @@ namespace CartRecovery.Server.Tests.Hosting;
 /// </summary>
 public sealed class ServerHost : WebApplicationFactory<Program>
 {
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? configureServices;
 
@@ -46,7 +43,19 @@ public sealed class ServerHost : WebApplicationFactory<Program>
 
         var host = new ServerHost(all, configureServices);
         host.UseKestrel(0);
-        host.StartServer();
+
+        // WebApplicationFactory finds the app's host through a process-wide diagnostic listener, so two factories starting at
+        // once in parallel test classes can catch each other's host; one start at a time.
+        await StartLock.WaitAsync();
+        try
+        {
+            host.StartServer();
+        }
+        finally
+        {
+            StartLock.Release();
+        }
+
         return host;
     }
 
@@ -63,8 +72,5 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(configureServices);
         }
-
-        // The recovery runner refuses to start without a step executor; until the app registers its real one, tests get one that records.
-        builder.ConfigureServices(services => services.TryAddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<TimeProvider>())));
     }
 }
