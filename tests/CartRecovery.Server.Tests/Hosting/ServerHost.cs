@@ -11,7 +11,6 @@ namespace CartRecovery.Server.Tests.Hosting;
 /// </summary>
 public sealed class ServerHost : WebApplicationFactory<Program>
 {
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? configureServices;
 
@@ -42,20 +41,8 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         }
 
         var host = new ServerHost(all, configureServices);
-        host.UseKestrel(0);
-
-        // WebApplicationFactory finds the app's host through a process-wide diagnostic listener, so two factories starting at
-        // once in parallel test classes can catch each other's host; one start at a time.
-        await StartLock.WaitAsync();
-        try
-        {
-            host.StartServer();
-        }
-        finally
-        {
-            StartLock.Release();
-        }
-
+        host.UseKestrel(); // port 0 comes from "urls"; UseKestrel(0) races Kestrel's bind (dotnet/aspnetcore#67714)
+        host.StartServer();
         return host;
     }
 
