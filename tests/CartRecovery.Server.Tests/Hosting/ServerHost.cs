@@ -1,7 +1,11 @@
+using CartRecovery.Core.Messaging;
+using CartRecovery.RunnerHost;
+using CartRecovery.Storage;
 using CartRecovery.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CartRecovery.Server.Tests.Hosting;
 
@@ -59,5 +63,8 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(configureServices);
         }
+
+        // The recovery runner refuses to start without a step executor; until the app registers its real one, tests get one that records.
+        builder.ConfigureServices(services => services.TryAddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<TimeProvider>())));
     }
 }
