@@ -12,13 +12,11 @@ namespace CartRecovery.Server.Tests.Storefront;
 /// recovery.js in real headless Chromium: a storefront stand-in (Kestrel on http://localhost:{port}) includes the script
 /// served by the app (http://127.0.0.1:{port}), so every popup and event request is cross-origin as on a real store.
 /// </summary>
-public sealed class PopupBrowserTests : IAsyncLifetime
+public sealed class PopupBrowserTests(ChromiumFixture chromium) : IAsyncLifetime, IClassFixture<ChromiumFixture>
 {
     private const string Hostile = "<img id=\"injected\" src=x onerror=\"window.__xss=1\"> Mug & \"Co\"";
     private MessagingServer server = null!;
     private LoopbackHttpServer storefront = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -35,7 +33,6 @@ public sealed class PopupBrowserTests : IAsyncLifetime
             var script = $"<script src=\"{server.BaseAddress}api/storefront/recovery.js\" data-shop=\"{MessagingServer.Shop}\" defer></script>";
             return context.Response.WriteAsync($"<!DOCTYPE html><html><head><title>Store</title></head><body><h1>Zoë's Store {request.Path}</h1>{script}</body></html>");
         };
-        (playwright, browser) = await Chromium.LaunchAsync();
         server.Popups.Add(MessagingServer.Shop, "cart-abc", new PendingPopup("msg-popup", MessagingServer.Step(
             Channel.Popup,
             $"{StorefrontOrigin}/1/checkouts/chk-1/recover?key=k",
@@ -47,15 +44,18 @@ public sealed class PopupBrowserTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await browser.DisposeAsync();
-        playwright.Dispose();
+        foreach (var context in chromium.Browser.Contexts)
+        {
+            await context.CloseAsync();
+        }
+
         await storefront.DisposeAsync();
         await server.DisposeAsync();
     }
 
     private async Task<IPage> OpenStoreAsync(string? cartCookie)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
         if (cartCookie is not null)
         {
             await context.AddCookiesAsync([new Cookie { Name = "cart", Value = cartCookie, Domain = "localhost", Path = "/" }]);
