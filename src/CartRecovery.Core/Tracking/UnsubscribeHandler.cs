@@ -37,7 +37,7 @@ public sealed class UnsubscribeHandler(TokenSigner signer, OptOutService optOut,
         }
 
         var token = check.Token!;
-        var form = FormBody.Parse(request.Body.Span);
+        var form = FormBody.Parse(request.Body.Span, request.Header("Content-Type"));
         if (form.TryGetValue("List-Unsubscribe", out var oneClick) && oneClick == "One-Click")
         {
             return await OptOutAsync(token, token.Channel, cancellationToken) ?? HostResponse.Text("Unsubscribed.\n");

@@ -87,6 +87,19 @@ public sealed partial class TrackingEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_click_unsubscribe_also_accepts_multipart_form_data()
+    {
+        var message = await ComposeEmail();
+        var header = message.Headers["List-Unsubscribe"];
+        using var form = new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } };
+
+        using var response = await client.PostAsync(header[1..header.IndexOf('>')], form, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("unsubscribed", await server.Get<ISuppressionList>().FindAsync(MessagingServer.Shop, Channel.Email, "zoe@example.com", Cancel));
+    }
+
+    [Fact]
     public async Task The_preference_page_form_leaves_every_channel()
     {
         var message = await ComposeEmail();
