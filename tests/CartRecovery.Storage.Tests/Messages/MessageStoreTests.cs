@@ -86,11 +86,11 @@ public sealed class MessageStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_popup_is_pending_until_dismissed_and_reports_when_it_was_shown()
+    public async Task A_popup_stays_pending_for_its_cart_with_its_step_while_shown_and_dismissed()
     {
         var (record, _) = await store.CreateAsync(Draft("step-1", Channel.Popup), MessageStatus.Sending, null, Cancel);
-        await store.SaveContentAsync(Shop, record.MessageId, Content(null) with { Channel = Channel.Popup }, Cancel);
-        await store.MarkPendingDisplayAsync(Shop, record.MessageId, "cart-tok", Cancel);
+        var step = PopupStep("cart-tok", lines: 5);
+        await store.MarkPendingDisplayAsync(Shop, record.MessageId, step, Cancel);
 
         var pending = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
         var shownAt = clock.GetUtcNow().AddHours(1);
@@ -99,10 +99,12 @@ public sealed class MessageStoreTests : IAsyncLifetime
         var afterShown = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
 
         Assert.Equal(record.MessageId, pending!.MessageId);
-        Assert.Null(pending.LastShownAt);
-        Assert.Equal(shownAt, afterShown!.LastShownAt);
-        Assert.Equal(shownAt.AddSeconds(10), afterShown.LastDismissedAt);
+        Assert.Equal(step.IdempotencyKey, pending.Step.IdempotencyKey);
+        Assert.Equal(["item 0", "item 1", "item 2"], pending.Step.Cart.Lines.Select(l => l.Title)); // the popup shows three
+        Assert.Equal(step.Cart.TotalPrice, pending.Step.Cart.TotalPrice);
+        Assert.Equal(record.MessageId, afterShown!.MessageId);
         Assert.Equal(MessageStatus.Displayed, (await store.GetAsync(Shop, record.MessageId, Cancel))!.Status);
+        Assert.Null(await store.FindPendingAsync(Shop, "other-cart", Cancel));
         Assert.Null(await store.FindPendingAsync("other.myshopify.com", "cart-tok", Cancel));
     }
 
@@ -163,6 +165,15 @@ public sealed class MessageStoreTests : IAsyncLifetime
         // The shop's own partition is always part of the filter, so a token naming another partition cannot widen it.
         var other = await store.ListAsync(new MessageQuery("other.myshopify.com", null, null, 10, "1!24!ZGVtby1zdG9yZS5teXNob3BpZnkuY29t 1!8!bS0w"), Cancel);
         Assert.Empty(other.Items);
+    }
+
+    private static StepRequest PopupStep(string cartToken, int lines)
+    {
+        var cart = new Core.Carts.CartSnapshot(
+            Shop, cartToken, Core.Carts.CartKind.Cart, cartToken, null, null, Core.Carts.ContactInfo.None, "EUR", 99.5m, "de-DE",
+            Enumerable.Range(0, lines).Select(i => new Core.Carts.CartLine(i, i, $"item {i}", null, 1, 10m, null, null)).ToArray(),
+            $"https://{Shop}/cart", DateTimeOffset.UnixEpoch);
+        return new StepRequest("wf-1", cart, "popup-1h", 0, Channel.Popup, MessageIntent.HelpfulReminder, false, null, StepRequest.KeyFor(Shop, cartToken, "popup-1h", Channel.Popup));
     }
 
     private static MessageDraft Draft(string step, Channel channel = Channel.Email, string? recipient = "ana@example.com", string? customerKey = "id:42") =>
