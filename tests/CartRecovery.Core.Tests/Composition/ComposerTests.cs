@@ -96,7 +96,7 @@ public sealed class ComposerTests
         var token = new TokenSigner(CompositionFixture.SigningKey).Verify(message.ActionUrl.Split('/')[^1], TokenPurpose.Click, CompositionFixture.Now).Token!;
         Assert.Equal(cart.RecoveryUrl, token.Target);
         Assert.Equal(("msg-9", "cart-0123456789abcdef", Channel.Sms, "step-helpfulreminder"), (token.MessageId, token.WorkflowId, token.Channel, token.StepId));
-        Assert.Null(token.Email);
+        Assert.Equal((null, null, null), (token.Email, token.Phone, token.CustomerKey));
         Assert.Contains(message.ActionUrl, message.Text);
         Assert.EndsWith("Reply STOP to opt out.", message.Text);
         Assert.StartsWith("Zoë's Store:", message.Text);
