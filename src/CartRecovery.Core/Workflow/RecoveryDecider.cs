@@ -19,10 +19,12 @@ public static class RecoveryDecider
     };
 
     /// <summary>Whether a merchant restart would start the sequence again (not after a purchase, an opt-out, a gone cart, a supersession or an uninstall).</summary>
-    public static bool CanRestart(RecoveryState state) =>
-        state.Status == RecoveryStatus.Active
-        || state.Status == RecoveryStatus.Completed
-        || state.StopReason is StopReason.MerchantStopped or StopReason.Expired or StopReason.StepFailed;
+    public static bool CanRestart(RecoveryState state) => CanRestart(state.Status, state.StopReason);
+
+    /// <inheritdoc cref="CanRestart(RecoveryState)"/>
+    public static bool CanRestart(RecoveryStatus status, StopReason? stopReason) =>
+        status is RecoveryStatus.Active or RecoveryStatus.Completed
+        || stopReason is StopReason.MerchantStopped or StopReason.Expired or StopReason.StepFailed;
 
     private static RecoveryDecision Start(RecoveryState state, RecoveryStarted started)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CartRecovery.Core.Http;
 
 namespace CartRecovery.Core.Workflow;
 
@@ -7,6 +8,10 @@ namespace CartRecovery.Core.Workflow;
 public static class WorkflowJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>A JSON answer written with these options (enums as names, unlike <see cref="HostResponse.Ok{T}"/>).</summary>
+    public static HostResponse Response<T>(T value, int status = 200) =>
+        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Options));
 
     private static JsonSerializerOptions Create()
     {

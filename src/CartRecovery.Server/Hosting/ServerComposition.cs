@@ -47,6 +47,7 @@ public static class ServerComposition
         api.MapWebhooks();
         api.MapMessagesApi();
         api.MapTrackingEndpoints();
+        api.MapSequencesApi();
         return app;
     }
 }

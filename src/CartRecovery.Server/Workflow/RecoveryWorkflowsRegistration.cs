@@ -1,4 +1,5 @@
 using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Workflow;
@@ -30,6 +31,8 @@ public static class RecoveryWorkflowsRegistration
         services.AddSingleton<WorkflowProcessor>();
         services.AddSingleton<IRecoveryWorkflows, EmbeddedRecoveryWorkflows>();
         services.AddHostedService<EmbeddedRecoveryRunner>();
+        services.AddSingleton<SequencesHandler>();
+        services.AddSingleton<ConfigHandler>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Storage.Tables;
@@ -45,9 +46,22 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         var filter = status is { } s
             ? TableClient.CreateQueryFilter($"PartitionKey eq {shop} and Status eq {StatusName(s)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {shop}");
-        await foreach (var page in table.QueryAsync(filter, pageSize, cancellationToken: cancellationToken).AsPages(Unwrap(continuationToken), pageSize))
+        var resumeFrom = Unwrap(continuationToken);
+        if (continuationToken is not null && resumeFrom is null)
         {
-            return new SequencePage(page.Values.Select(Read).ToList(), Wrap(page.ContinuationToken));
+            throw new ArgumentException("not a continuation token of this index", nameof(continuationToken));
+        }
+
+        try
+        {
+            await foreach (var page in table.QueryAsync(filter, pageSize, cancellationToken: cancellationToken).AsPages(resumeFrom, pageSize))
+            {
+                return new SequencePage(page.Values.Select(Read).ToList(), Wrap(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException e) when (resumeFrom is not null && e.Status == 400)
+        {
+            throw new ArgumentException("not a continuation token of this index", nameof(continuationToken), e);
         }
 
         return new SequencePage([], null);
@@ -65,9 +79,6 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
             yield return row.RowKey;
         }
     }
-
-    /// <summary>Thrown by the API for a token that was not ours, so a tampered token is a 400 rather than a storage error.</summary>
-    public static bool IsValidContinuationToken(string? token) => token is null || Unwrap(token) is not null;
 
     private static SequenceSummary Read(TableEntity row) =>
         JsonSerializer.Deserialize<SequenceSummary>(row.GetString("Summary")!, WorkflowJson.Options)!;

@@ -87,6 +87,26 @@ public sealed class RunnerCrashTests
         return ids;
     }
 
+    private static async Task<string> DescribeAsync(RunnerEnvironment env, IReadOnlyList<string> ids)
+    {
+        var lines = new List<string>();
+        var workflows = await env.Tables.GetAsync("Workflows");
+        foreach (var id in ids)
+        {
+            var summary = await env.Index.GetAsync(Shop, id, Ct);
+            var row = await workflows.GetEntityIfExistsAsync(id, "state", cancellationToken: Ct);
+            lines.Add($"{id}: index {summary?.Status} {summary?.StopReason} reached {summary?.StepReached}; state {row?.GetString("Status")} lease {row?.GetString("LeaseOwner")} until {row?.GetDateTimeOffset("LeaseUntil")}");
+        }
+
+        var timers = await env.Tables.GetAsync("WorkflowTimers");
+        await foreach (var timer in timers.QueryAsync(cancellationToken: Ct))
+        {
+            lines.Add($"timer {timer.RowKey}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
     private static async Task WaitUntilAllCompletedAsync(RunnerEnvironment env, IReadOnlyList<string> ids, RunnerProcess runner)
     {
         try
@@ -109,7 +129,7 @@ public sealed class RunnerCrashTests
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException(e.Message + Environment.NewLine + runner.Output, e);
+            throw new TimeoutException(e.Message + Environment.NewLine + await DescribeAsync(env, ids) + Environment.NewLine + runner.Output, e);
         }
     }
 }

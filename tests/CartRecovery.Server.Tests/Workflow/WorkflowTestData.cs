@@ -15,7 +15,7 @@ internal static class WorkflowTestData
     /// <summary>Three steps at 1, 2 and 3 hours; with a time scale of 3600 they fall due 1, 2 and 3 seconds after abandonment.</summary>
     public static RecoverySettings ThreeSteps { get; } = RecoveryPresets.Defaults with
     {
-        Expiry = TimeSpan.FromHours(10),
+        Expiry = TimeSpan.FromDays(7), // 168 s at a time scale of 3600: ample for a loaded machine, where a runner restart takes seconds
         Sequences = new Dictionary<string, IReadOnlyList<StepDefinition>>
         {
             [SequenceKeys.Default] =

@@ -10,7 +10,7 @@ public interface ISequenceIndex
 
     Task<SequenceSummary?> GetAsync(string shop, string id, CancellationToken cancellationToken);
 
-    /// <summary>A page of the store's recoveries, optionally of one status, newest first is not promised (ordered by id).</summary>
+    /// <summary>A page of the store's recoveries, optionally of one status, ordered by id. A token that is not one this index returned throws <see cref="ArgumentException"/>.</summary>
     Task<SequencePage> ListAsync(string shop, RecoveryStatus? status, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Ids of the active recoveries of a store, or of one customer of it.</summary>
