@@ -43,7 +43,7 @@ internal sealed class MessagingServer : IAsyncDisposable
         var events = new RecordingMessageEvents();
         var workflows = new RecordingWorkflows();
         var popups = new FakePopupMessages();
-        var host = await StartHostAsync(() => ServerHost.StartAsync(
+        var host = await ServerHost.StartAsync(
             new Dictionary<string, string?>
             {
                 ["App:SigningKey"] = SigningKey,
@@ -59,27 +59,11 @@ internal sealed class MessagingServer : IAsyncDisposable
                 services.AddSingleton<IMessageEvents>(events);
                 services.AddSingleton<IRecoveryWorkflows>(workflows);
                 services.AddSingleton<IPopupMessages>(popups);
-            }));
+            });
 
         // The listener's port is chosen at start, so the public base URL (App:PublicBaseUrl) is pointed at it afterwards.
         host.Services.GetRequiredService<AppLinkOptions>().PublicBaseUrl = host.BaseAddress.ToString().TrimEnd('/');
         return new MessagingServer(host, events, workflows, popups);
-    }
-
-    /// <summary>
-    /// WebApplicationFactory with Kestrel sometimes fails to start under load ("IServerAddressesFeature.Addresses cannot be
-    /// modified after the server has started", a race inside the factory); one more attempt is made before giving up.
-    /// </summary>
-    private static async Task<ServerHost> StartHostAsync(Func<Task<ServerHost>> start)
-    {
-        try
-        {
-            return await start();
-        }
-        catch (InvalidOperationException exception) when (exception.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
-        {
-            return await start();
-        }
     }
 
     public static StepRequest Step(Channel channel, string recoveryUrl, params CartLine[] lines)
