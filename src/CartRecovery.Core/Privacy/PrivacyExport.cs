@@ -5,7 +5,12 @@ namespace CartRecovery.Core.Privacy;
 /// <summary>Builds the answer to a data request: every <see cref="IPersonalDataHolder"/>'s records about the customer, one section each.</summary>
 public static class PrivacyExport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Names stay readable in the file handed to the customer (still escaping what HTML would interpret).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public static async Task<(byte[] Json, int Records)> BuildAsync(
         IEnumerable<IPersonalDataHolder> holders, string shop, string requestId, CustomerRef customer, DateTimeOffset generatedAt, CancellationToken cancellationToken)

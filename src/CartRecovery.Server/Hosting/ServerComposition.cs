@@ -4,6 +4,8 @@ using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
+using CartRecovery.Server.Messages;
+using CartRecovery.Server.Tracking;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,8 @@ public static class ServerComposition
         builder.Services.AddSingleton<HealthHandler>();
         builder.AddWebhooks();
         builder.AddRecoveryWorkflows();
+        builder.AddMessaging();
+        builder.Services.AddMessageComposition(builder.Configuration);
         return builder;
     }
 
@@ -41,6 +45,8 @@ public static class ServerComposition
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhooks();
+        api.MapMessagesApi();
+        api.MapTrackingEndpoints();
         api.MapSequencesApi();
         return app;
     }

@@ -61,9 +61,9 @@ public sealed partial class AbandonmentScheduler(
             wakeAt = now + options.Value.MaxIdlePoll;
         }
 
-        NextWakeAt = wakeAt;
         using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var timer = Task.Delay(wakeAt - now, time, sleep.Token);
+        NextWakeAt = wakeAt; // published once the timer exists, so whoever reads it can rely on the wake-up
         var woken = wakeup.WaitAsync(sleep.Token);
         await Task.WhenAny(timer, woken);
         await sleep.CancelAsync();

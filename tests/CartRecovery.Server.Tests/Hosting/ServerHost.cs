@@ -1,11 +1,7 @@
-using CartRecovery.Core.Messaging;
-using CartRecovery.RunnerHost;
-using CartRecovery.Storage;
 using CartRecovery.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CartRecovery.Server.Tests.Hosting;
 
@@ -45,7 +41,10 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         }
 
         var host = new ServerHost(all, configureServices);
-        host.UseKestrel(); // port 0 comes from "urls"; UseKestrel(0) races Kestrel's bind (dotnet/aspnetcore#67714)
+        // UseKestrel() without a port: with a port, WebApplicationFactory rewrites the server addresses after Build while the
+        // app's own thread may already be binding, which intermittently throws "Addresses cannot be modified after the server
+        // has started" (dotnet/aspnetcore#67714). The port comes from the "urls" setting (127.0.0.1:0) instead.
+        host.UseKestrel();
         host.StartServer();
         return host;
     }
@@ -63,8 +62,5 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(configureServices);
         }
-
-        // The recovery runner refuses to start without a step executor; until the app registers its real one, tests get one that records.
-        builder.ConfigureServices(services => services.TryAddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<TimeProvider>())));
     }
 }

@@ -92,9 +92,11 @@ public sealed class RunnerEndToEndTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The server with an executor that records each step's effect (unless the test brings its own).</summary>
     private static async Task<ServerHost> StartAsync(Action<IServiceCollection>? services = null)
     {
-        var host = await ServerHost.StartAsync(FastRunnerSettings(), services);
+        var host = await ServerHost.StartAsync(FastRunnerSettings(), services ?? (s => s.AddSingleton<IStepExecutor>(sp =>
+            new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), TimeProvider.System))));
         await host.Services.GetRequiredService<IStoreSettings>().SaveAsync(Shop, ThreeSteps, Ct);
         return host;
     }
