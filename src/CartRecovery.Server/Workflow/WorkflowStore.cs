@@ -19,7 +19,7 @@ internal sealed class WorkflowStore(StorageTables tables)
     public const string WorkflowsTable = "Workflows";
     public const string InboxTable = "WorkflowInbox";
     public const string TimersTable = "WorkflowTimers";
-    public const string TimerPartition = "due";
+    private const string TimerPartitionPrefix = "due-";
     private const string StateRow = "state";
     private const string InboxPrefix = "in-";
 
@@ -130,27 +130,35 @@ internal sealed class WorkflowStore(StorageTables tables)
 
     public static string TimerKey(DateTimeOffset due, string id) => $"{due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{id}";
 
+    /// <summary>
+    /// Timer rows are partitioned by due minute: one partition per minute keeps each partition small (a hot single partition
+    /// limits throughput on Azure, and Azurite's point operations slow down with the size of a partition).
+    /// </summary>
+    public static string TimerPartitionOf(DateTimeOffset due) => TimerPartitionPrefix + due.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
     public static DateTimeOffset DueOf(string timerKey) => new(long.Parse(timerKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
 
     public async Task<string> AddTimerAsync(string id, DateTimeOffset due, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TimersTable, cancellationToken);
         var key = TimerKey(due, id);
-        await table.UpsertEntityAsync(new TableEntity(TimerPartition, key) { ["WorkflowId"] = id }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(TimerPartitionOf(due), key) { ["WorkflowId"] = id }, TableUpdateMode.Replace, cancellationToken);
         return key;
     }
 
     public async Task DeleteTimerAsync(string timerKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TimersTable, cancellationToken);
-        await table.DeleteEntityAsync(TimerPartition, timerKey, cancellationToken: cancellationToken);
+        await table.DeleteEntityAsync(TimerPartitionOf(DueOf(timerKey)), timerKey, cancellationToken: cancellationToken);
     }
 
     /// <summary>Timer rows due before <paramref name="before"/>, earliest first.</summary>
     public async Task<IReadOnlyList<(string Key, string WorkflowId)>> DueTimersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TimersTable, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimerPartition} and RowKey lt {before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
+        // Every minute up to "before", including old minutes whose rows are still there (overdue work after a stop or crash).
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {TimerPartitionPrefix} and PartitionKey le {TimerPartitionOf(before)} and RowKey lt {before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
         var due = new List<(string, string)>();
         await foreach (var row in table.QueryAsync(filter, Math.Min(max, 1000), select: ["RowKey", "WorkflowId"], cancellationToken: cancellationToken))
         {

@@ -9,8 +9,10 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Storage.Workflow;
 
 /// <summary>
-/// The <c>Sequences</c> table: partition = store, row = workflow id, with status and customer key as columns for filtering
-/// and the summary as JSON. Continuation tokens are the service's, wrapped in base64url so callers treat them as opaque.
+/// The <c>Sequences</c> table: partition = store and a 256-way bucket of the workflow id (<c>{shop}|{2 hex digits}</c>), row =
+/// workflow id, with status and customer key as columns for filtering and the summary as JSON. Buckets keep partitions small
+/// for a store with many carts; a store's listing is one range query over its buckets. Continuation tokens are the
+/// service's, wrapped in base64url so callers treat them as opaque.
 /// </summary>
 public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
 {
@@ -19,7 +21,7 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     public async Task UpsertAsync(SequenceSummary summary, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var row = new TableEntity(summary.Shop, summary.Id)
+        var row = new TableEntity(PartitionOf(summary.Shop, summary.Id), summary.Id)
         {
             ["Status"] = StatusName(summary.Status),
             ["CustomerKey"] = summary.CustomerKey,
@@ -36,7 +38,7 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(shop, id, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync(PartitionOf(shop, id), id, cancellationToken: cancellationToken);
         return row is null ? null : Read(row);
     }
 
@@ -44,8 +46,8 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var filter = status is { } s
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {shop} and Status eq {StatusName(s)}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {shop}");
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)} and Status eq {StatusName(s)}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)}");
         var resumeFrom = Unwrap(continuationToken);
         if (continuationToken is not null && resumeFrom is null)
         {
@@ -72,8 +74,8 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         var table = await tables.GetAsync(TableName, cancellationToken);
         var active = StatusName(RecoveryStatus.Active);
         var filter = customerKey is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {shop} and Status eq {active}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {shop} and Status eq {active} and CustomerKey eq {customerKey}");
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)} and Status eq {active}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)} and Status eq {active} and CustomerKey eq {customerKey}");
         await foreach (var row in table.QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             yield return row.RowKey;
@@ -83,7 +85,7 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     public async IAsyncEnumerable<SequenceSummary> ForCustomerAsync(string shop, string customerKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {shop} and CustomerKey eq {customerKey}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)} and CustomerKey eq {customerKey}"), cancellationToken: cancellationToken))
         {
             yield return Read(row);
         }
@@ -92,8 +94,14 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     public async Task DeleteAsync(string shop, string id, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await table.DeleteEntityAsync(shop, id, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(PartitionOf(shop, id), id, ETag.All, cancellationToken);
     }
+
+    private static string PartitionOf(string shop, string id) => $"{shop}|{(id.Length >= 7 ? id.Substring(5, 2) : "00")}";
+
+    private static string First(string shop) => shop + "|";
+
+    private static string Last(string shop) => shop + "|~";
 
     private static SequenceSummary Read(TableEntity row) =>
         JsonSerializer.Deserialize<SequenceSummary>(row.GetString("Summary")!, WorkflowJson.Options)!;
