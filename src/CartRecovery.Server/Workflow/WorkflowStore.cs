@@ -9,8 +9,8 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Server.Workflow;
 
 /// <summary>
-/// The runner's tables. <c>Workflows</c>: the state row of each workflow (JSON, lease, ETag, and the inbox rows its last
-/// saves applied). <c>WorkflowInbox</c>: pending signals, partition = workflow. <c>WorkflowTimers</c>: one row per pending
+/// The runner's tables. <c>Workflows</c>: the state row of each workflow, partition and row = workflow id (JSON, lease, ETag,
+/// and the inbox rows its last saves applied; a row key shared by every row would make Azurite's point lookups linear). <c>WorkflowInbox</c>: pending signals, partition = workflow. <c>WorkflowTimers</c>: one row per pending
 /// wake-up, keyed by due time so "what is due" is a range query. The inbox has its own table so that reading it costs
 /// little even where a query scans its whole table (Azurite does).
 /// </summary>
@@ -20,7 +20,6 @@ internal sealed class WorkflowStore(StorageTables tables)
     public const string InboxTable = "WorkflowInbox";
     public const string TimersTable = "WorkflowTimers";
     private const string TimerPartitionPrefix = "due-";
-    private const string StateRow = "state";
     private const string InboxPrefix = "in-";
 
     // Table strings hold 64 KiB of UTF-16; a large cart's state is split over several properties (an entity holds 1 MiB).
@@ -29,7 +28,7 @@ internal sealed class WorkflowStore(StorageTables tables)
     public async Task<StoredWorkflow?> ReadAsync(string id, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(id, StateRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync(id, id, cancellationToken: cancellationToken);
         return row is null ? null : ToStored(row);
     }
 
@@ -72,7 +71,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
         try
         {
-            return await table.UpdateEntityAsync(new TableEntity(id, StateRow) { ["LeaseOwner"] = owner, ["LeaseUntil"] = until }, ifMatch, TableUpdateMode.Merge, cancellationToken);
+            return await table.UpdateEntityAsync(new TableEntity(id, id) { ["LeaseOwner"] = owner, ["LeaseUntil"] = until }, ifMatch, TableUpdateMode.Merge, cancellationToken);
         }
         catch (TableConcurrencyException)
         {
@@ -125,7 +124,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         }
 
         var workflows = await tables.GetAsync(WorkflowsTable, cancellationToken);
-        await workflows.DeleteEntityAsync(id, StateRow, ETag.All, cancellationToken);
+        await workflows.DeleteEntityAsync(id, id, ETag.All, cancellationToken);
     }
 
     public static string TimerKey(DateTimeOffset due, string id) => $"{due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{id}";
@@ -175,7 +174,7 @@ internal sealed class WorkflowStore(StorageTables tables)
     private static TableEntity ToRow(RecoveryState state, string? leaseOwner, DateTimeOffset? leaseUntil, IReadOnlyCollection<string> applied)
     {
         var json = JsonSerializer.Serialize(state, WorkflowJson.Options);
-        var row = new TableEntity(state.WorkflowId, StateRow)
+        var row = new TableEntity(state.WorkflowId, state.WorkflowId)
         {
             ["Status"] = state.Status.ToString(),
             ["LeaseOwner"] = leaseOwner,

@@ -94,7 +94,7 @@ public sealed class RunnerCrashTests
         foreach (var id in ids)
         {
             var summary = await env.Index.GetAsync(Shop, id, Ct);
-            var row = await workflows.GetEntityIfExistsAsync(id, "state", cancellationToken: Ct);
+            var row = await workflows.GetEntityIfExistsAsync(id, id, cancellationToken: Ct);
             lines.Add($"{id}: index {summary?.Status} {summary?.StopReason} reached {summary?.StepReached}; state {row?.GetString("Status")} lease {row?.GetString("LeaseOwner")} until {row?.GetDateTimeOffset("LeaseUntil")}");
         }
 
