@@ -49,9 +49,14 @@ internal sealed class EmbeddedRecoveryRunner(
         {
             try
             {
-                foreach (var (key, id) in await store.DueTimersAsync(time.GetUtcNow() + options.Lookahead, options.MaxTimersPerPoll, stoppingToken))
+                // With a backlog in memory a poll would only fetch rows already queued again; skip it until the backlog drains.
+                var now = time.GetUtcNow();
+                if (queue.CountDueBy(now + options.Lookahead) < options.MaxConcurrency * 2)
                 {
-                    queue.Add(key, id, WorkflowStore.DueOf(key));
+                    foreach (var (key, id) in await store.DueTimersAsync(now + options.Lookahead, options.MaxTimersPerPoll, stoppingToken))
+                    {
+                        queue.Add(key, id, WorkflowStore.DueOf(key));
+                    }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -17,6 +17,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
     IStoreSettings storeSettings,
     ISequenceIndex index,
     IOptions<RecoveryOptions> options,
+    IOptions<RunnerOptions> runnerOptions,
     TimeProvider time) : IRecoveryWorkflows
 {
     public async Task StartAsync(CartSnapshot abandoned, DateTimeOffset abandonedAt, CancellationToken cancellationToken)
@@ -53,9 +54,9 @@ internal sealed class EmbeddedRecoveryWorkflows(
         }
 
         await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
-        if (timerKey is not null)
+        if (timerKey is not null && wake <= now + runnerOptions.Value.Lookahead)
         {
-            queue.Add(timerKey, id, wake!.Value);
+            queue.Add(timerKey, id, wake!.Value); // later ones are loaded by the poll when they come near, so memory stays flat
         }
 
         return true;

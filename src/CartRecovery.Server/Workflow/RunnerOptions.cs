@@ -23,8 +23,8 @@ public sealed class RunnerOptions
     /// <summary>Workflows processed at once.</summary>
     public int MaxConcurrency { get; set; } = 32;
 
-    /// <summary>Most timer rows loaded per poll.</summary>
-    public int MaxTimersPerPoll { get; set; } = 5000;
+    /// <summary>Most timer rows loaded per poll (a poll is skipped while the loaded backlog is at least twice <see cref="MaxConcurrency"/>).</summary>
+    public int MaxTimersPerPoll { get; set; } = 1000;
 
     public string EffectiveId => string.IsNullOrWhiteSpace(Id) ? $"{Environment.MachineName}-{Environment.ProcessId}" : Id;
 }

@@ -71,6 +71,15 @@ internal sealed class TimerQueue
         }
     }
 
+    /// <summary>How many queued rows are due by <paramref name="time"/> (the backlog the runner has not started yet).</summary>
+    public int CountDueBy(DateTimeOffset time)
+    {
+        lock (gate)
+        {
+            return heap.UnorderedItems.Count(item => item.Priority <= time.UtcTicks);
+        }
+    }
+
     /// <summary>Completes when a row is added (or retried).</summary>
     public Task WaitAsync()
     {
