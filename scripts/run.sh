@@ -14,10 +14,10 @@ data=.data
 pids_file=$data/run.pids
 mkdir -p "$data/azurite"
 
-# A crash (or kill -9) of an earlier run can leave Azurite or MailDev behind: stop those, and only those.
+# A crash (or kill -9) of an earlier run can leave its services behind: stop those, and only those.
 if [ -f "$pids_file" ]; then
   while read -r pid; do
-    if [ -n "$pid" ] && grep -qs -e azurite -e maildev "/proc/$pid/cmdline"; then
+    if [ -n "$pid" ] && grep -qs -e azurite -e maildev -e CartRecovery.Server "/proc/$pid/cmdline"; then
       log "stopping process $pid left behind by an earlier run"
       kill "$pid" 2>/dev/null || true
     fi
@@ -91,6 +91,7 @@ cat >&2 <<INFO
   Ctrl-C stops everything.
 
 INFO
-dotnet src/CartRecovery.Server/bin/Release/net10.0/CartRecovery.Server.dll &
-pids+=($!)
+server_dir=$PWD/src/CartRecovery.Server/bin/Release/net10.0
+dotnet "$server_dir/CartRecovery.Server.dll" --contentRoot "$server_dir" &
+pids+=($!); echo $! >> "$pids_file"
 wait "${pids[-1]}"

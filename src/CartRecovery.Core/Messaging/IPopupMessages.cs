@@ -1,11 +1,12 @@
 namespace CartRecovery.Core.Messaging;
 
 /// <summary>
-/// The popup channel's mailbox: a popup step records its message as pending display, and the storefront script asks for it
-/// with the visitor's cart token. Shown/dismissed/clicked are reported through <see cref="IMessageEvents"/>.
+/// Popup steps waiting for their shopper to come back to the store. A popup step's "send" stores it as pending (keyed by
+/// store and cart token); the storefront popup endpoint asks here when a visitor with that cart cookie returns, and composes
+/// the popup then, so it is in the visitor's language with fresh signed links.
 /// </summary>
 public interface IPopupMessages
 {
-    /// <summary>The newest popup message of the cart that is pending or has been shown (the caller applies the frequency cap), or null.</summary>
-    Task<PopupMessage?> FindPendingAsync(string shop, string cartToken, CancellationToken cancellationToken);
+    /// <summary>The pending popup of the cart, or null when none is pending (none sent, already clicked, or erased).</summary>
+    Task<PendingPopup?> FindPendingAsync(string shop, string cartToken, CancellationToken cancellationToken);
 }

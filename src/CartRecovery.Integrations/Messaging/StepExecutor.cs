@@ -93,7 +93,7 @@ public sealed class StepExecutor(
 
         if (request.Channel == Channel.Popup)
         {
-            var pending = await store.MarkPendingDisplayAsync(shop, record.MessageId, request.Cart.CartToken!, cancellationToken);
+            var pending = await store.MarkPendingDisplayAsync(shop, record.MessageId, request, cancellationToken);
             return pending.Outcome!;
         }
 

@@ -67,10 +67,18 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
         }, cancellationToken);
     }
 
-    /// <summary>A popup message is ready for the storefront: recorded as pending display and indexed by the cart token.</summary>
-    public async Task<MessageRecord> MarkPendingDisplayAsync(string shop, string messageId, string cartToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// A popup message is ready for the storefront: recorded as pending display with its step (the popup is composed when
+    /// the shopper returns), and indexed by the cart token.
+    /// </summary>
+    public async Task<MessageRecord> MarkPendingDisplayAsync(string shop, string messageId, StepRequest step, CancellationToken cancellationToken)
     {
-        var record = await Transition(shop, messageId, MessageStatus.PendingDisplay, null, entity => entity["Provider"] = "popup", cancellationToken);
+        var cartToken = step.Cart.CartToken ?? throw new ArgumentException("A popup needs the cart token the storefront knows.", nameof(step));
+        var record = await Transition(shop, messageId, MessageStatus.PendingDisplay, null, entity =>
+        {
+            entity["Provider"] = "popup";
+            entity["PopupStep"] = PopupSteps.Serialize(step);
+        }, cancellationToken);
         var table = await Messages(cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(shop, MessageKeys.PopupRow(cartToken)) { ["MessageId"] = messageId }, TableUpdateMode.Replace, cancellationToken);
         return record;
@@ -131,7 +139,7 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
         return updated is not null;
     }
 
-    public async Task<PopupMessage?> FindPendingAsync(string shop, string cartToken, CancellationToken cancellationToken)
+    public async Task<PendingPopup?> FindPendingAsync(string shop, string cartToken, CancellationToken cancellationToken)
     {
         var table = await Messages(cancellationToken);
         var pointer = await table.GetEntityIfExistsAsync(shop, MessageKeys.PopupRow(cartToken), cancellationToken: cancellationToken);
@@ -147,8 +155,9 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
         }
 
         var record = MessageEntities.ToRecord(entity);
-        return record is { Status: MessageStatus.PendingDisplay or MessageStatus.Displayed, Content: { } content, Erased: false }
-            ? new PopupMessage(record.MessageId, record.WorkflowId, record.StepId, content, record.CreatedAt, entity.GetDateTimeOffset("LastShownAt"), entity.GetDateTimeOffset("LastDismissedAt"))
+        return record is { Status: MessageStatus.PendingDisplay or MessageStatus.Displayed, Erased: false }
+               && entity.GetBinary("PopupStep") is { } step
+            ? new PendingPopup(record.MessageId, PopupSteps.Deserialize(step))
             : null;
     }
 

@@ -231,15 +231,17 @@ public sealed class StepExecutorTests : IAsyncLifetime
     [Fact]
     public async Task A_popup_step_sends_nothing_and_waits_for_the_storefront()
     {
-        var outcome = await Executor().ExecuteAsync(Request(Channel.Popup), Cancel);
+        var request = Request(Channel.Popup);
+        var outcome = await Executor().ExecuteAsync(request, Cancel);
 
         Assert.Equal(StepOutcomeKind.Sent, outcome.Kind);
         Assert.Empty(resend.Requests);
         Assert.Empty(outbox.ReadAll());
         var pending = await store.FindPendingAsync(Shop, "cart-tok-1", Cancel);
         Assert.Equal(outcome.MessageId, pending!.MessageId);
-        Assert.Equal("Complete your purchase", pending.Content.Text);
-        Assert.Null(pending.LastShownAt);
+        Assert.Equal(request.StepId, pending.Step.StepId);
+        Assert.Equal(request.IdempotencyKey, pending.Step.IdempotencyKey);
+        Assert.Equal(request.Cart.Lines.Take(3).Select(l => l.Title), pending.Step.Cart.Lines.Select(l => l.Title));
         Assert.Equal(MessageStatus.PendingDisplay, (await store.GetAsync(Shop, outcome.MessageId!, Cancel))!.Status);
         Assert.Null(await store.FindPendingAsync(Shop, "another-cart", Cancel));
     }

@@ -1,0 +1,25 @@
+namespace CartRecovery.Core.Shopify.Payloads;
+
+/// <summary>The <c>customer</c> object of checkouts and orders (orders count and total spent are absent from newer API versions).</summary>
+public sealed record ShopifyCustomer
+{
+    public long? Id { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public int? OrdersCount { get; init; }
+
+    public decimal? TotalSpent { get; init; }
+
+    public string? Locale { get; init; }
+
+    public ShopifyMarketingConsent? EmailMarketingConsent { get; init; }
+
+    public ShopifyMarketingConsent? SmsMarketingConsent { get; init; }
+}

@@ -1,0 +1,19 @@
+namespace CartRecovery.Core.Webhooks;
+
+/// <summary>Section <c>Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>Bodies larger than this are refused with 413 before anything else is done.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long delivery and event ids are remembered for deduplication: longer than Shopify's 4-hour retry window.</summary>
+    public TimeSpan DedupeRetention { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Inbox partitions (by shop); each is processed in order by one worker, and concurrent deliveries of a partition are written in one transaction.</summary>
+    public int Partitions { get; set; } = 8;
+
+    /// <summary>How often the inbox is swept for deliveries that were recorded but not processed (a crash, a failed attempt).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

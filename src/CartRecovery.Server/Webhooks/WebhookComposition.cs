@@ -1,0 +1,74 @@
+using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Webhooks;
+using CartRecovery.Core.Workflow;
+using CartRecovery.Server.Http;
+using CartRecovery.Storage.Abandonment;
+using CartRecovery.Storage.Carts;
+using CartRecovery.Storage.Privacy;
+using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Server.Webhooks;
+
+/// <summary>Registers webhook ingestion, abandonment detection and the privacy request endpoints.</summary>
+public static class WebhookComposition
+{
+    public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<AbandonmentOptions>().Bind(builder.Configuration.GetSection(AbandonmentOptions.Section));
+        services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
+        services.AddSingleton<ShopifyWebhookHandler>();
+        services.AddSingleton<WebhookInboxQueue>();
+        services.AddSingleton<AbandonmentWakeup>();
+        services.AddSingleton<AbandonmentDueIndex>();
+        services.AddSingleton<StoreRepository>();
+        services.AddSingleton<IAbandonmentThresholds>(sp => sp.GetRequiredService<StoreRepository>());
+        services.AddSingleton<CartRepository>();
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
+        services.AddSingleton<PrivacyRequestRepository>();
+        services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
+        services.AddSingleton<PrivacyRequestsHandler>();
+
+        // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
+        services.AddSingleton(sp => new WebhookDeliveryProcessor(
+            sp.GetRequiredService<CartRepository>(),
+            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<AbandonmentDueIndex>(),
+            sp.GetRequiredService<IPrivacyRequestStore>(),
+            sp.GetServices<IPersonalDataHolder>(),
+            RecoveryWorkflows(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WebhookDeliveryProcessor>>()));
+        services.AddSingleton(sp => new AbandonmentSweeper(
+            sp.GetRequiredService<AbandonmentDueIndex>(),
+            sp.GetRequiredService<CartRepository>(),
+            sp.GetRequiredService<StoreRepository>(),
+            RecoveryWorkflows(sp),
+            sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
+        services.AddSingleton<WebhookInboxWorker>();
+        services.AddHostedService<WebhookProcessingService>();
+        services.AddSingleton<AbandonmentScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<AbandonmentScheduler>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/webhooks/shopify", (HttpContext context, ShopifyWebhookHandler handler, IOptions<WebhookOptions> options) =>
+            HostAdapter.HandleAsync(context, handler.HandleAsync, options.Value.MaxBodyBytes));
+        api.MapGet("/stores/{shop}/privacy/requests", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.ListAsync));
+        api.MapGet("/stores/{shop}/privacy/requests/{id}", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.GetAsync));
+        return api;
+    }
+
+    private static IRecoveryWorkflows RecoveryWorkflows(IServiceProvider services) =>
+        services.GetService<IRecoveryWorkflows>() ?? new MissingRecoveryWorkflows();
+}

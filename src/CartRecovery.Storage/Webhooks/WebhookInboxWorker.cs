@@ -1,0 +1,85 @@
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Storage.Webhooks;
+
+/// <summary>
+/// One pass over an inbox partition: each pending delivery, in arrival order, is checked against the ledger (a retry or a
+/// second subscription of an action already processed has no effect), processed, then completed atomically. A failure
+/// leaves the delivery pending for the next pass; after <see cref="MaxAttempts"/> it is set aside as dead.
+/// </summary>
+public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger)
+{
+    public const int MaxAttempts = 10;
+    private const int PassSize = 500;
+
+    /// <summary>Returns how many deliveries were completed (processed or recognised as duplicates).</summary>
+    public async Task<int> RunPassAsync(string partition, CancellationToken cancellationToken)
+    {
+        var completed = 0;
+        foreach (var entity in await queue.PendingAsync(partition, PassSize, cancellationToken).ConfigureAwait(false))
+        {
+            WebhookDelivery delivery;
+            try
+            {
+                delivery = InboxRows.FromPending(entity);
+            }
+            catch (InvalidDataException e)
+            {
+                LogCorrupt(logger, e, partition, entity.RowKey);
+                await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                if (await queue.AlreadyProcessedAsync(partition, delivery, cancellationToken).ConfigureAwait(false))
+                {
+                    LogDuplicate(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
+                }
+                else
+                {
+                    await processor.ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
+                }
+
+                await queue.CompleteAsync(partition, delivery, cancellationToken).ConfigureAwait(false);
+                completed++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await FailAsync(entity, delivery, e, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return completed;
+    }
+
+    private async Task FailAsync(Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
+    {
+        LogFailed(logger, error, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
+        try
+        {
+            if (InboxRows.Attempts(entity) + 1 >= MaxAttempts)
+            {
+                await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await queue.RecordFailureAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {WebhookId} ({Topic}, {Shop}) already had its effect; completed without repeating it")]
+    private static partial void LogDuplicate(ILogger logger, string shop, string topic, string webhookId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {WebhookId} ({Topic}, {Shop}) failed on attempt {Attempt}; it stays pending")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string shop, string topic, string webhookId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowKey} in {Partition} cannot be read; set aside")]
+    private static partial void LogCorrupt(ILogger logger, Exception exception, string partition, string rowKey);
+}

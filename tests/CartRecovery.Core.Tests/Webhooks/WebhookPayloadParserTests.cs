@@ -1,0 +1,88 @@
+using System.Text;
+using CartRecovery.Core.Shopify.Payloads;
+using CartRecovery.Core.Webhooks;
+using CartRecovery.Testing;
+
+namespace CartRecovery.Core.Tests.Webhooks;
+
+public sealed class WebhookPayloadParserTests
+{
+    private const string Shop = "example-shop.myshopify.com";
+
+    private static WebhookParseResult Parse(WebhookTopic topic, string json) => WebhookPayloadParser.Parse(topic, Encoding.UTF8.GetBytes(json), Shop);
+
+    [Theory]
+    [InlineData(WebhookTopic.CartsCreate, "carts_create", typeof(ShopifyCart))]
+    [InlineData(WebhookTopic.CartsUpdate, "carts_update_large", typeof(ShopifyCart))]
+    [InlineData(WebhookTopic.CheckoutsCreate, "checkouts_create", typeof(ShopifyCheckout))]
+    [InlineData(WebhookTopic.CheckoutsUpdate, "checkouts_update_minimal", typeof(ShopifyCheckout))]
+    [InlineData(WebhookTopic.CheckoutsDelete, "checkouts_delete", typeof(ShopifyCheckoutDeletion))]
+    [InlineData(WebhookTopic.OrdersCreate, "orders_create", typeof(ShopifyOrder))]
+    [InlineData(WebhookTopic.OrdersPaid, "orders_create", typeof(ShopifyOrder))]
+    [InlineData(WebhookTopic.AppUninstalled, "app_uninstalled", typeof(ShopifyShop))]
+    [InlineData(WebhookTopic.CustomersDataRequest, "customers_data_request", typeof(ShopifyCustomersDataRequest))]
+    [InlineData(WebhookTopic.CustomersRedact, "customers_redact", typeof(ShopifyCustomersRedact))]
+    [InlineData(WebhookTopic.ShopRedact, "shop_redact", typeof(ShopifyShopRedact))]
+    public void Every_fixture_parses_into_its_topic_model(WebhookTopic topic, string fixture, Type model)
+    {
+        var result = Parse(topic, ShopifyFixtures.Text(fixture));
+        Assert.Null(result.Error);
+        Assert.Equal(topic, result.Parsed!.Topic);
+        Assert.IsType(model, result.Parsed.Payload);
+    }
+
+    [Fact]
+    public void Large_cart_keeps_all_250_lines_and_their_unicode_titles()
+    {
+        var cart = (ShopifyCart)Parse(WebhookTopic.CartsUpdate, ShopifyFixtures.Text("carts_update_large")).Parsed!.Payload;
+        Assert.Equal(250, cart.LineItems!.Count);
+        Assert.StartsWith("日本茶セット", cart.LineItems[1].Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"token\": }")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("\"a string\"")]
+    [InlineData("null")]
+    public void Malformed_json_is_refused_with_a_reason(string body)
+    {
+        var result = Parse(WebhookTopic.CheckoutsUpdate, body);
+        Assert.Null(result.Parsed);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error));
+    }
+
+    [Theory]
+    [InlineData(WebhookTopic.CheckoutsCreate, "{\"line_items\": []}", "token")]
+    [InlineData(WebhookTopic.CheckoutsUpdate, "{\"token\": \"t\"}", "line_items")]
+    [InlineData(WebhookTopic.CartsUpdate, "{\"line_items\": []}", "token")]
+    [InlineData(WebhookTopic.CartsCreate, "{\"token\": \"t\"}", "line_items")]
+    [InlineData(WebhookTopic.CheckoutsDelete, "{\"cart_token\": \"c\"}", "id")]
+    [InlineData(WebhookTopic.OrdersCreate, "{\"checkout_token\": \"t\"}", "id")]
+    [InlineData(WebhookTopic.CustomersRedact, "{\"shop_domain\": \"example-shop.myshopify.com\"}", "customer")]
+    [InlineData(WebhookTopic.CustomersDataRequest, "{\"customer\": {}}", "customer")]
+    [InlineData(WebhookTopic.CartsCreate, "{\"token\": \"t\", \"line_items\": [{\"quantity\": -1}]}", "negative")]
+    public void Payload_missing_what_its_topic_needs_is_refused_naming_it(WebhookTopic topic, string body, string mentioned)
+    {
+        var result = Parse(topic, body);
+        Assert.Null(result.Parsed);
+        Assert.Contains(mentioned, result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Wrongly_typed_field_is_refused_without_echoing_the_value()
+    {
+        var result = Parse(WebhookTopic.CheckoutsCreate, "{\"token\": \"t\", \"line_items\": [{\"price\": \"secret@example.com\"}]}");
+        Assert.Null(result.Parsed);
+        Assert.Contains("line_items[0].price", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret@example.com", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Privacy_payload_for_another_shop_is_refused()
+    {
+        var body = ShopifyFixtures.Text("customers_redact").Replace("example-shop.myshopify.com", "other-shop.myshopify.com", StringComparison.Ordinal);
+        Assert.Contains("shop_domain", Parse(WebhookTopic.CustomersRedact, body).Error, StringComparison.Ordinal);
+    }
+}

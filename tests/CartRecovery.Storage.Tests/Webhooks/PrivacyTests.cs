@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Storage.Carts;
+using CartRecovery.Testing;
+
+namespace CartRecovery.Storage.Tests.Webhooks;
+
+public sealed class PrivacyTests
+{
+    private const string Shop = WebhookStorage.Shop;
+    private const string OtherShop = "other-shop.myshopify.com";
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<WebhookStorage> WithTwoShoppersAsync()
+    {
+        var s = await WebhookStorage.CreateAsync();
+        var t0 = s.Time.GetUtcNow();
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-zoe-1", t0, customerId: 603851970716743426));
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-zoe-guest", t0.AddMinutes(1), customerId: null, email: "ZOE.NUNEZ@example.com", phone: null, id: 3));
+        await s.DeliverAsync("orders/create", ShopifyPayloads.Order(5678901234567, "ck-zoe-1", null, t0.AddMinutes(2)));
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-bob", t0, customerId: 42, email: "bob@example.com", phone: "+15550001111", id: 4));
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-zoe-other-shop", t0), shop: OtherShop);
+        return s;
+    }
+
+    [Fact]
+    public async Task Customers_redact_deletes_every_record_of_the_customer_and_nothing_else()
+    {
+        var s = await WithTwoShoppersAsync();
+
+        await s.DeliverAsync("customers/redact", ShopifyPayloads.Privacy("customers_redact", Shop, 603851970716743426, "zoe.nunez@example.com", "+4915112345678"));
+
+        Assert.False((await s.CheckoutAsync("ck-zoe-1")).Exists);
+        Assert.False((await s.CheckoutAsync("ck-zoe-guest")).Exists);
+        Assert.True((await s.CheckoutAsync("ck-bob")).Exists);
+        Assert.True((await s.CheckoutAsync("ck-zoe-other-shop", OtherShop)).Exists);
+        Assert.Empty(await s.Carts.ExportCustomerAsync(Shop, new CustomerRef(603851970716743426, "zoe.nunez@example.com", null), Cancel));
+        var remaining = await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel);
+        Assert.DoesNotContain(remaining, d => d.Shop == Shop && d.Key.StartsWith("ck-zoe", StringComparison.Ordinal));
+        Assert.Contains(remaining, d => d.Key == "ck-bob");
+    }
+
+    [Fact]
+    public async Task Data_request_records_an_export_of_everything_held_about_the_customer()
+    {
+        var s = await WithTwoShoppersAsync();
+
+        await s.DeliverAsync("customers/data_request", ShopifyPayloads.Privacy("customers_data_request", Shop, 603851970716743426, "zoe.nunez@example.com", null, requestId: 9999));
+
+        var summary = Assert.Single(await s.Privacy.ListAsync(Shop, Cancel));
+        Assert.Equal(("9999", 603851970716743426L), (summary.Id, summary.CustomerId));
+        var bytes = await s.Privacy.GetExportAsync(Shop, "9999", Cancel) ?? throw new InvalidOperationException("no export");
+        var export = JsonDocument.Parse(bytes);
+        var carts = export.RootElement.GetProperty("data").GetProperty("carts").EnumerateArray().ToList();
+        Assert.Equal(3, carts.Count);
+        Assert.Equal(3, summary.Records);
+        var text = export.RootElement.GetRawText();
+        Assert.Contains("ck-zoe-guest", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ck-bob", text, StringComparison.Ordinal);
+        Assert.Contains("Łukasiewicz-Núñez", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redaction_also_erases_an_earlier_export_about_the_customer()
+    {
+        var s = await WithTwoShoppersAsync();
+        await s.DeliverAsync("customers/data_request", ShopifyPayloads.Privacy("customers_data_request", Shop, 603851970716743426, "zoe.nunez@example.com", null, requestId: 1));
+
+        await s.DeliverAsync("customers/redact", ShopifyPayloads.Privacy("customers_redact", Shop, 603851970716743426, null, null));
+
+        Assert.Empty(await s.Privacy.ListAsync(Shop, Cancel));
+    }
+
+    [Fact]
+    public async Task Shop_redact_deletes_everything_of_the_shop_only()
+    {
+        var s = await WithTwoShoppersAsync();
+        await s.DeliverAsync("customers/data_request", ShopifyPayloads.Privacy("customers_data_request", Shop, 42, null, null, requestId: 2));
+
+        await s.DeliverAsync("shop/redact", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact")));
+
+        Assert.Equal(0, await s.RowCountAsync(CartRepository.TableName, Shop));
+        Assert.Empty(await s.Privacy.ListAsync(Shop, Cancel));
+        Assert.Null(await s.Stores.GetAsync(Shop, Cancel));
+        Assert.DoesNotContain(await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel), d => d.Shop == Shop);
+        Assert.True(await s.RowCountAsync(CartRepository.TableName, OtherShop) > 0);
+    }
+}

@@ -1,0 +1,108 @@
+using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Webhooks;
+using CartRecovery.Storage.Abandonment;
+using CartRecovery.Storage.Carts;
+using CartRecovery.Storage.Privacy;
+using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Tables;
+using CartRecovery.Storage.Webhooks;
+using CartRecovery.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Storage.Tests.Webhooks;
+
+/// <summary>The webhook pipeline on the shared Azurite, with its own tables, a manual clock and a recording workflow port.</summary>
+internal sealed class WebhookStorage
+{
+    public const string Shop = "example-shop.myshopify.com";
+
+    private WebhookStorage(StorageTables tables, TimeSpan threshold)
+    {
+        Tables = tables;
+        var webhookOptions = Microsoft.Extensions.Options.Options.Create(new WebhookOptions { Partitions = 4 });
+        Options = webhookOptions.Value;
+        Inbox = new TableWebhookInbox(tables, webhookOptions, Signal);
+        Queue = new WebhookInboxQueue(tables, webhookOptions, Time);
+        Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
+        Stores = new StoreRepository(tables, Microsoft.Extensions.Options.Options.Create(new AbandonmentOptions { Threshold = threshold }), Time);
+        Carts = new CartRepository(tables, Due, Stores);
+        Privacy = new PrivacyRequestRepository(tables);
+        Processor = new WebhookDeliveryProcessor(Carts, Stores, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
+        Sweeper = new AbandonmentSweeper(Due, Carts, Stores, Workflows, NullLogger<AbandonmentSweeper>.Instance);
+    }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public RecordingRecoveryWorkflows Workflows { get; } = new();
+
+    public InboxSignal Signal { get; } = new();
+
+    public WebhookOptions Options { get; }
+
+    public StorageTables Tables { get; }
+
+    public TableWebhookInbox Inbox { get; }
+
+    public WebhookInboxQueue Queue { get; }
+
+    public AbandonmentDueIndex Due { get; }
+
+    public StoreRepository Stores { get; }
+
+    public CartRepository Carts { get; }
+
+    public PrivacyRequestRepository Privacy { get; }
+
+    public WebhookDeliveryProcessor Processor { get; }
+
+    public WebhookInboxWorker Worker { get; }
+
+    public AbandonmentSweeper Sweeper { get; }
+
+    public IEnumerable<IPersonalDataHolder> Holders => [Carts, Privacy];
+
+    public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null)
+    {
+        var service = new TableServiceClient(await AzuriteServer.Shared());
+        var options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] });
+        return new WebhookStorage(new StorageTables(service, options), threshold ?? TimeSpan.FromMinutes(60));
+    }
+
+    public WebhookDelivery Delivery(string topic, byte[] body, string? webhookId = null, string? eventId = null, string shop = Shop, DateTimeOffset? triggeredAt = null) =>
+        new(shop, topic, webhookId ?? Guid.NewGuid().ToString(), eventId ?? Guid.NewGuid().ToString(), triggeredAt ?? Time.GetUtcNow(), "2026-07", Time.GetUtcNow(), body);
+
+    /// <summary>Records the delivery as the endpoint would, then runs the partition's worker as the background service would.</summary>
+    public async Task<InboxAcceptance> DeliverAsync(WebhookDelivery delivery)
+    {
+        var acceptance = await Inbox.AcceptAsync(delivery, TestContext.Current.CancellationToken);
+        await ProcessAsync(delivery.Shop);
+        return acceptance;
+    }
+
+    public Task<InboxAcceptance> DeliverAsync(string topic, byte[] body, string? webhookId = null, string? eventId = null, string shop = Shop, DateTimeOffset? triggeredAt = null) =>
+        DeliverAsync(Delivery(topic, body, webhookId, eventId, shop, triggeredAt));
+
+    public Task<int> ProcessAsync(string shop = Shop) =>
+        Worker.RunPassAsync(InboxPartitions.For(shop, Options.Partitions), TestContext.Current.CancellationToken);
+
+    public Task<LoadedCart> CheckoutAsync(string token, string shop = Shop) =>
+        Carts.LoadAsync(shop, Core.Carts.CartKind.Checkout, token, TestContext.Current.CancellationToken);
+
+    public Task<LoadedCart> CartAsync(string token, string shop = Shop) =>
+        Carts.LoadAsync(shop, Core.Carts.CartKind.Cart, token, TestContext.Current.CancellationToken);
+
+    public async Task<int> RowCountAsync(string logicalTable, string? partition = null)
+    {
+        var table = await Tables.GetAsync(logicalTable, TestContext.Current.CancellationToken);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync(partition is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: TestContext.Current.CancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
