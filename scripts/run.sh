@@ -69,6 +69,7 @@ wait_for_port "$smtp_port" 30
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Storage__ConnectionString=${Storage__ConnectionString:-"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"}
 export Email__Smtp__Host=${Email__Smtp__Host:-127.0.0.1} Email__Smtp__Port=${Email__Smtp__Port:-$smtp_port}
+export Outbox__Directory=${Outbox__Directory:-$PWD/$data/outbox}
 export App__PublicBaseUrl=${App__PublicBaseUrl:-${ASPNETCORE_URLS%%;*}}
 # Development secrets, generated once per checkout and kept in .data (git-ignored); real ones come from your environment.
 for name in shopify-secret signing-key; do

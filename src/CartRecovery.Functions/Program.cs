@@ -7,6 +7,7 @@ using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Functions.Recovery;
+using CartRecovery.Functions.Tracking;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Webhooks;
 using CartRecovery.Storage.Workflow;
@@ -44,6 +45,9 @@ var host = new HostBuilder()
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddSingleton<ShopifyWebhookHandler>();
+
+        // Composition, tracked links, unsubscribe, storefront popup, suppression list.
+        services.AddTracking(configuration);
     })
     .Build();
 

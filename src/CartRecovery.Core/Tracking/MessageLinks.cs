@@ -45,7 +45,7 @@ public sealed class MessageLinks(AppLinkOptions options, TokenSigner signer, Tim
             context.WorkflowId,
             context.StepId,
             context.Channel,
-            context.CustomerKey,
+            unsubscribe ? context.CustomerKey : null, // a guest's key is their email: only the link that needs it carries it
             (time.GetUtcNow() + lifetime).ToUnixTimeSeconds(),
             target,
             purpose is TokenPurpose.Unsubscribe or TokenPurpose.Popup ? context.Locale : null,

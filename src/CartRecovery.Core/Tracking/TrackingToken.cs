@@ -5,7 +5,8 @@ namespace CartRecovery.Core.Tracking;
 
 /// <summary>
 /// What a signed link carries: which message of which workflow it belongs to, where a click goes (<see cref="Target"/>),
-/// and, for unsubscribe tokens only, the addresses to suppress. Short JSON names keep links short.
+/// and, for unsubscribe tokens only, the customer key and the addresses to suppress (personal data travels only where it is
+/// needed). Short JSON names keep links short.
 /// </summary>
 public sealed record TrackingToken(
     [property: JsonPropertyName("p")] TokenPurpose Purpose,

@@ -7,6 +7,7 @@ using CartRecovery.Core.Storefront;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Ai;
 using CartRecovery.Storage.Consent;
+using CartRecovery.Storage.Links;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CartRecovery.Server.Tracking;
@@ -23,6 +24,8 @@ public static class MessagingServices
         services.AddSingleton(links);
         services.AddSingleton(sp => CreateSigner(links, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagingServices))));
         services.AddSingleton<MessageLinks>();
+        services.TryAddSingleton<ILinkShortener, TableLinkShortener>();
+        services.AddSingleton<ShortLinkHandler>();
         services.TryAddSingleton<IStoreProfiles>(new ConfiguredStoreProfiles(
             configuration.GetSection(StoreProfileOptions.Section).Get<List<StoreProfileOptions>>() ?? []));
 

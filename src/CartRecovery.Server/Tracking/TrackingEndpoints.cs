@@ -13,6 +13,7 @@ public static class TrackingEndpoints
     public static RouteGroupBuilder MapTrackingEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/t/c/{token}", (HttpContext context, ClickRedirectHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
+        api.MapGet("/s/{id}", (HttpContext context, ShortLinkHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
         api.MapGet("/t/o/{token}", (HttpContext context, OpenPixelHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
         api.MapGet("/u/{token}", (HttpContext context, UnsubscribeHandler handler) => HostAdapter.HandleAsync(context, handler.PageAsync, 0));
         api.MapPost("/u/{token}", (HttpContext context, UnsubscribeHandler handler) => HostAdapter.HandleAsync(context, handler.PostAsync, FormBodyLimit));

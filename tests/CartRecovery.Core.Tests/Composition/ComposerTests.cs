@@ -34,7 +34,7 @@ public sealed class ComposerTests
     {
         var composer = new MessageComposer(
             new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = CompositionFixture.Shop, Name = "Evil\r\nBcc: victim@example.com\r\n" }]),
-            CompositionFixture.Links(), new NoAiCopy(), new NoRecommendations(), new CompositionOptions(), TimeProvider.System,
+            CompositionFixture.Links(), new NoAiCopy(), new NoRecommendations(), new NoLinkShortener(), new CompositionOptions(), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<MessageComposer>.Instance);
         var cart = CompositionFixture.Cart("en");
 
@@ -96,7 +96,7 @@ public sealed class ComposerTests
         var token = new TokenSigner(CompositionFixture.SigningKey).Verify(message.ActionUrl.Split('/')[^1], TokenPurpose.Click, CompositionFixture.Now).Token!;
         Assert.Equal(cart.RecoveryUrl, token.Target);
         Assert.Equal(("msg-9", "cart-0123456789abcdef", Channel.Sms, "step-helpfulreminder"), (token.MessageId, token.WorkflowId, token.Channel, token.StepId));
-        Assert.Null(token.Email);
+        Assert.Equal((null, null, null), (token.Email, token.Phone, token.CustomerKey));
         Assert.Contains(message.ActionUrl, message.Text);
         Assert.EndsWith("Reply STOP to opt out.", message.Text);
         Assert.StartsWith("Zoë's Store:", message.Text);
@@ -151,6 +151,36 @@ public sealed class ComposerTests
         Assert.Equal(["Item 1", "Item 2", "Item 3"], popup.Items.Select(i => i.Title));
         Assert.Equal("¡Bienvenido de nuevo!", popup.Heading);
         Assert.True(new TokenSigner(CompositionFixture.SigningKey).Verify(popup.EventToken, TokenPurpose.Popup, CompositionFixture.Now).IsValid);
+    }
+
+    [Fact]
+    public async Task Sms_links_are_shortened_and_the_short_link_stands_for_the_signed_click()
+    {
+        var shortener = new MemoryShortener();
+        var cart = CompositionFixture.Cart("ja");
+
+        var message = await CompositionFixture.Composer(shortener: shortener).ComposeAsync(CompositionFixture.Step(cart, Channel.Sms, MessageIntent.Scarcity), "m1", Cancel);
+
+        var (shop, url, expires) = Assert.Single(shortener.Links);
+        Assert.Equal(CompositionFixture.Shop, shop);
+        Assert.StartsWith("https://recover.example/api/t/c/", url);
+        Assert.Equal(CompositionFixture.Now + new AppLinkOptions().TrackingLifetime, expires);
+        Assert.Equal("https://recover.example/api/s/short1", message.ActionUrl);
+        Assert.Contains(" https://recover.example/api/s/short1 ", message.Text);
+        Assert.True(message.Text.Length < 120, message.Text);
+    }
+
+    private sealed class MemoryShortener : ILinkShortener
+    {
+        public List<(string Shop, string Url, DateTimeOffset ExpiresAt)> Links { get; } = [];
+
+        public Task<string> ShortenAsync(string shop, string url, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        {
+            Links.Add((shop, url, expiresAt));
+            return Task.FromResult($"https://recover.example/api/s/short{Links.Count}");
+        }
+
+        public Task<string?> ResolveAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class FixedRecommendations(params Recommendation[] items) : IRecommendations

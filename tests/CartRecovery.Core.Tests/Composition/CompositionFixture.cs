@@ -30,7 +30,7 @@ internal static class CompositionFixture
     public static MessageLinks Links(ManualTimeProvider? time = null) =>
         new(new AppLinkOptions { PublicBaseUrl = "https://recover.example", SigningKey = SigningKey, UnsubscribeMailto = "unsubscribe@recover.example" }, new TokenSigner(SigningKey), time ?? new ManualTimeProvider(Now));
 
-    public static MessageComposer Composer(IAiCopyWriter? ai = null, IRecommendations? recommendations = null, ManualTimeProvider? time = null, CompositionOptions? options = null)
+    public static MessageComposer Composer(IAiCopyWriter? ai = null, IRecommendations? recommendations = null, ManualTimeProvider? time = null, CompositionOptions? options = null, ILinkShortener? shortener = null)
     {
         var clock = time ?? new ManualTimeProvider(Now);
         return new MessageComposer(
@@ -38,6 +38,7 @@ internal static class CompositionFixture
             Links(clock),
             ai ?? new NoAiCopy(),
             recommendations ?? new NoRecommendations(),
+            shortener ?? new NoLinkShortener(),
             options ?? new CompositionOptions(),
             clock,
             NullLogger<MessageComposer>.Instance);

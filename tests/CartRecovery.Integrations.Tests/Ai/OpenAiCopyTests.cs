@@ -165,6 +165,7 @@ public sealed class OpenAiCopyTests : IAsyncLifetime
             new MessageLinks(new AppLinkOptions { SigningKey = key }, new TokenSigner(key), TimeProvider.System),
             writer,
             new NoRecommendations(),
+            new NoLinkShortener(),
             new CompositionOptions { Timeout = TimeSpan.FromSeconds(60) },
             TimeProvider.System,
             NullLogger<MessageComposer>.Instance);

@@ -45,6 +45,24 @@ public sealed partial class TrackingEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_sms_short_link_leads_through_the_tracked_click_to_the_store()
+    {
+        var message = await server.Get<IMessageComposer>().ComposeAsync(MessagingServer.Step(Channel.Sms, "https://shop.zoe.example/cart"), "msg-1", Cancel);
+        Assert.Matches($"^{Regex.Escape(server.BaseAddress.ToString())}api/s/[A-Za-z0-9]{{12}}$", message.ActionUrl);
+        Assert.Contains(message.ActionUrl, message.Text);
+
+        using var first = await client.GetAsync(message.ActionUrl, Cancel);
+        using var second = await client.GetAsync(first.Headers.Location, Cancel);
+        using var unknown = await client.GetAsync(server.BaseAddress + "api/s/AAAAAAAAAAAA", Cancel);
+
+        Assert.Equal(HttpStatusCode.Found, first.StatusCode);
+        Assert.StartsWith(server.BaseAddress + "api/t/c/", first.Headers.Location!.ToString());
+        Assert.Equal("https://shop.zoe.example/cart?utm_source=cartrecovery&utm_medium=sms&utm_campaign=cart_recovery&utm_content=step-1", second.Headers.Location!.ToString());
+        Assert.Equal(MessageEventKind.Clicked, Assert.Single(server.Events.Events).Kind);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_link_is_a_400_problem()
     {
         var message = await ComposeEmail();

@@ -15,6 +15,7 @@ public sealed class MessageComposer(
     MessageLinks links,
     IAiCopyWriter ai,
     IRecommendations recommendations,
+    ILinkShortener shortener,
     CompositionOptions options,
     TimeProvider time,
     ILogger<MessageComposer> logger) : IMessageComposer
@@ -61,7 +62,7 @@ public sealed class MessageComposer(
         return request.Channel switch
         {
             Channel.Email => await EmailAsync(request, context, locale, text, storeName, copy, code, actionUrl, source, fallbackReason, cancellationToken),
-            Channel.Sms => Sms(locale, text, storeName, copy, actionUrl, source, fallbackReason),
+            Channel.Sms => Sms(locale, text, storeName, copy, await ShortenAsync(cart.Shop, actionUrl, cancellationToken), source, fallbackReason),
             Channel.Push => Push(locale, copy, actionUrl, source, fallbackReason),
             _ => Popup(locale, copy, actionUrl, source, fallbackReason),
         };
@@ -108,6 +109,10 @@ public sealed class MessageComposer(
 
         return $"https://{store.Shop}/cart";
     }
+
+    /// <summary>SMS pays per character: its link is a short id standing for the signed click link.</summary>
+    private Task<string> ShortenAsync(string shop, string actionUrl, CancellationToken cancellationToken) =>
+        shortener.ShortenAsync(shop, actionUrl, time.GetUtcNow() + links.Options.TrackingLifetime, cancellationToken);
 
     private static MessageLinkContext LinkContext(StepRequest request, string messageId, MessageLocale locale) => new(
         request.Cart.Shop,
