@@ -6,6 +6,7 @@ using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Functions.Messages;
 using CartRecovery.Functions.Recovery;
 using CartRecovery.Functions.Tracking;
 using CartRecovery.Storage;
@@ -48,6 +49,9 @@ var host = new HostBuilder()
 
         // Composition, tracked links, unsubscribe, storefront popup, suppression list.
         services.AddTracking(configuration);
+
+        // Delivery: channel providers, the message record, the step executor, the message API and provider webhooks.
+        services.AddMessaging(configuration);
     })
     .Build();
 
