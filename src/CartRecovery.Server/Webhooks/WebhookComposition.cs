@@ -23,6 +23,7 @@ public static class WebhookComposition
         services.AddOptions<AbandonmentOptions>().Bind(builder.Configuration.GetSection(AbandonmentOptions.Section));
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton(_ => new IngestionMonitor(TimeProvider.System)); // the process's real load, not the business clock
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<WebhookInboxQueue>();
@@ -53,7 +54,11 @@ public static class WebhookComposition
             sp.GetRequiredService<StoreRepository>(),
             RecoveryWorkflows(sp),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
-        services.AddSingleton<WebhookInboxWorker>();
+        services.AddSingleton(sp => new WebhookInboxWorker(
+            sp.GetRequiredService<WebhookInboxQueue>(),
+            sp.GetRequiredService<WebhookDeliveryProcessor>(),
+            sp.GetRequiredService<ILogger<WebhookInboxWorker>>(),
+            PaceWhileBusy(sp)));
         services.AddHostedService<WebhookProcessingService>();
         services.AddSingleton<AbandonmentScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<AbandonmentScheduler>());
@@ -67,6 +72,16 @@ public static class WebhookComposition
         api.MapGet("/stores/{shop}/privacy/requests", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.ListAsync));
         api.MapGet("/stores/{shop}/privacy/requests/{id}", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.GetAsync));
         return api;
+    }
+
+    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between deliveries.</summary>
+    private static Func<CancellationToken, Task> PaceWhileBusy(IServiceProvider services)
+    {
+        var monitor = services.GetRequiredService<IngestionMonitor>();
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        return cancellationToken => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove
+            ? Task.Delay(options.PaceWhenBusy, cancellationToken)
+            : Task.CompletedTask;
     }
 
     private static IRecoveryWorkflows RecoveryWorkflows(IServiceProvider services) =>

@@ -5,9 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Webhooks;
 
-/// <summary>The processing side of the inbox: what is pending in a partition, whether it already had its effect, and completing it.</summary>
+/// <summary>
+/// The processing side of the inbox: what is pending in a partition, whether it already had its effect, and completing it.
+/// Processed delivery and event ids live in their own table (<c>WebhookLedger</c>), so the inbox table holds only what is
+/// pending and listing it stays cheap (Azurite answers every query by scanning the whole table).
+/// </summary>
 public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOptions> options, TimeProvider time)
 {
+    public const string LedgerTable = "WebhookLedger";
+
     public async Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
@@ -28,28 +34,27 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     /// <summary>True when this delivery, or another delivery of the same merchant action and topic, was already processed.</summary>
     public async Task<bool> AlreadyProcessedAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
-        var delivered = InboxRows.DeliveredKey(delivery.WebhookId);
-        var filter = delivery.EventId is { } eventId
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {delivered} or RowKey eq {InboxRows.EventKey(delivery.Topic, eventId)})")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey eq {delivered}");
-        await foreach (var _ in table.QueryAsync(filter, maxPerPage: 2, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
+        if (await ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
         {
             return true;
         }
 
-        return false;
+        return delivery.EventId is { } eventId
+            && await ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    /// <summary>Atomically removes the pending row and remembers the delivery and its event as processed.</summary>
+    /// <summary>
+    /// Remembers the delivery and its event as processed, then removes the pending row. A crash in between leaves the row
+    /// pending, and the next pass finds it already processed and only removes it.
+    /// </summary>
     public async Task CompleteAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var expires = now + options.Value.DedupeRetention;
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Delete, new TableEntity(partition, InboxRows.PendingKey(delivery.WebhookId)), ETag.All),
             new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.DeliveredKey(delivery.WebhookId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires, ["Topic"] = delivery.Topic }),
         };
         if (delivery.EventId is { } eventId)
@@ -57,14 +62,9 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
             actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.EventKey(delivery.Topic, eventId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires }));
         }
 
-        try
-        {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
-        {
-            // Completed meanwhile by another worker sharing the table: its ledger rows are written.
-        }
+        await ledger.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        var inbox = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        await inbox.DeleteEntityAsync(partition, InboxRows.PendingKey(delivery.WebhookId), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Counts a failed attempt, so a delivery that keeps failing is visible and eventually set aside.</summary>
@@ -96,7 +96,7 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     /// <summary>Forgets processed delivery and event ids older than the retention (longer than Shopify's retry window).</summary>
     public async Task<int> PurgeExpiredAsync(string partition, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Delivered} and RowKey lt {"e}"} and ExpiresAt lt {now}");
         var expired = new List<TableEntity>();

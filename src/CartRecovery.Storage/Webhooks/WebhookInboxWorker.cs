@@ -8,7 +8,7 @@ namespace CartRecovery.Storage.Webhooks;
 /// second subscription of an action already processed has no effect), processed, then completed atomically. A failure
 /// leaves the delivery pending for the next pass; after <see cref="MaxAttempts"/> it is set aside as dead.
 /// </summary>
-public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger)
+public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger, Func<CancellationToken, Task>? pace = null)
 {
     public const int MaxAttempts = 10;
     private const int PassSize = 500;
@@ -44,6 +44,10 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
 
                 await queue.CompleteAsync(partition, delivery, cancellationToken).ConfigureAwait(false);
                 completed++;
+                if (pace is not null)
+                {
+                    await pace(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
