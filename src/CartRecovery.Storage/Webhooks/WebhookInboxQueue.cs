@@ -14,12 +14,16 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
 {
     public const string LedgerTable = "WebhookLedger";
 
+    /// <summary>
+    /// Keys of up to <paramref name="max"/> pending deliveries, oldest first. Only keys are listed (bodies are read one by one
+    /// with <see cref="ReadAsync"/>): a listing that returned bodies would keep the storage busy exactly when deliveries pour in.
+    /// </summary>
     public async Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Pending} and RowKey lt {"q}"}");
         var pending = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "ReceivedAt", "Attempts"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(entity);
             if (pending.Count >= max)
@@ -29,6 +33,13 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
         }
 
         return pending.OrderBy(e => e.GetDateTimeOffset("ReceivedAt")).ToList();
+    }
+
+    /// <summary>The whole pending row (with its body), or null when it was completed meanwhile.</summary>
+    public async Task<TableEntity?> ReadAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        return await table.GetEntityIfExistsAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when this delivery, or another delivery of the same merchant action and topic, was already processed.</summary>

@@ -11,14 +11,19 @@ namespace CartRecovery.Storage.Webhooks;
 public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger, Func<CancellationToken, Task>? pace = null)
 {
     public const int MaxAttempts = 10;
-    private const int PassSize = 500;
+    private const int PassSize = 100;
 
     /// <summary>Returns how many deliveries were completed (processed or recognised as duplicates).</summary>
     public async Task<int> RunPassAsync(string partition, CancellationToken cancellationToken)
     {
         var completed = 0;
-        foreach (var entity in await queue.PendingAsync(partition, PassSize, cancellationToken).ConfigureAwait(false))
+        foreach (var key in await queue.PendingAsync(partition, PassSize, cancellationToken).ConfigureAwait(false))
         {
+            if (await queue.ReadAsync(partition, key.RowKey, cancellationToken).ConfigureAwait(false) is not { } entity)
+            {
+                continue; // completed meanwhile by another worker sharing the table
+            }
+
             WebhookDelivery delivery;
             try
             {
