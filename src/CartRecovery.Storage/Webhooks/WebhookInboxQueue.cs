@@ -56,26 +56,50 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     }
 
     /// <summary>
-    /// Remembers the delivery and its event as processed, then removes the pending row. A crash in between leaves the row
-    /// pending, and the next pass finds it already processed and only removes it.
+    /// Remembers the deliveries and their events as processed, then removes their pending rows, a hundred rows per
+    /// transaction. A crash in between leaves rows pending, and the next pass finds them already processed and only removes them.
     /// </summary>
-    public async Task CompleteAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string partition, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
         var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var expires = now + options.Value.DedupeRetention;
-        var actions = new List<TableTransactionAction>
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var delivery in deliveries)
         {
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.DeliveredKey(delivery.WebhookId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires, ["Topic"] = delivery.Topic }),
-        };
-        if (delivery.EventId is { } eventId)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.EventKey(delivery.Topic, eventId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires }));
+            rows[InboxRows.DeliveredKey(delivery.WebhookId)] = new TableEntity(partition, InboxRows.DeliveredKey(delivery.WebhookId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires, ["Topic"] = delivery.Topic };
+            if (delivery.EventId is { } eventId)
+            {
+                rows[InboxRows.EventKey(delivery.Topic, eventId)] = new TableEntity(partition, InboxRows.EventKey(delivery.Topic, eventId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires };
+            }
         }
 
-        await ledger.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in rows.Values.Chunk(100))
+        {
+            await ledger.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+        }
+
         var inbox = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
-        await inbox.DeleteEntityAsync(partition, InboxRows.PendingKey(delivery.WebhookId), ETag.All, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in deliveries.Select(d => InboxRows.PendingKey(d.WebhookId)).Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            try
+            {
+                await inbox.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // One was completed meanwhile by another worker sharing the table: delete the rest one by one.
+                foreach (var key in chunk)
+                {
+                    await inbox.DeleteEntityAsync(partition, key, ETag.All, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     /// <summary>Counts a failed attempt, so a delivery that keeps failing is visible and eventually set aside.</summary>
