@@ -147,6 +147,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Shopify__ApiKey', value: shopifyApiKey }
         { name: 'Shopify__ApiSecrets__0', value: shopifyApiSecret }
         { name: 'App__PublicBaseUrl', value: 'https://${functionAppName}.azurewebsites.net' }
+        { name: 'Email__Provider', value: 'Acs' }
+        { name: 'Email__Acs__ConnectionString', value: communication.listKeys().primaryConnectionString }
+        { name: 'Email__FromAddress', value: 'DoNotReply@${emailDomain.properties.mailFromSenderDomain}' }
       ]
     }
   }

@@ -12,10 +12,14 @@ need() {
 ensure_node_packages() {
   need node "Install Node.js 20 or later."
   need npm "Install npm."
+  # Reinstall only when the lock file's content changed (mtimes change with every checkout).
+  local stamp=node_modules/.cartrecovery-lock.sha256 want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ ! -f node_modules/azurite/dist/src/table/main.js ] || [ ! -f node_modules/maildev/bin/maildev ] \
-     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+     || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "installing Azurite and MailDev (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error >&2
+    echo "$want" > "$stamp"
   fi
 }
 

@@ -14,10 +14,10 @@ data=.data
 pids_file=$data/run.pids
 mkdir -p "$data/azurite"
 
-# A crash (or kill -9) of an earlier run can leave Azurite or MailDev behind: stop those, and only those.
+# A crash (or kill -9) of an earlier run can leave its services behind: stop those, and only those.
 if [ -f "$pids_file" ]; then
   while read -r pid; do
-    if [ -n "$pid" ] && grep -qs -e azurite -e maildev "/proc/$pid/cmdline"; then
+    if [ -n "$pid" ] && grep -qs -e azurite -e maildev -e CartRecovery.Server "/proc/$pid/cmdline"; then
       log "stopping process $pid left behind by an earlier run"
       kill "$pid" 2>/dev/null || true
     fi
@@ -69,6 +69,7 @@ wait_for_port "$smtp_port" 30
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Storage__ConnectionString=${Storage__ConnectionString:-"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"}
 export Email__Smtp__Host=${Email__Smtp__Host:-127.0.0.1} Email__Smtp__Port=${Email__Smtp__Port:-$smtp_port}
+export Outbox__Directory=${Outbox__Directory:-$PWD/$data/outbox}
 export App__PublicBaseUrl=${App__PublicBaseUrl:-${ASPNETCORE_URLS%%;*}}
 # Development secrets, generated once per checkout and kept in .data (git-ignored); real ones come from your environment.
 for name in shopify-secret signing-key; do
@@ -91,6 +92,7 @@ cat >&2 <<INFO
   Ctrl-C stops everything.
 
 INFO
-dotnet src/CartRecovery.Server/bin/Release/net10.0/CartRecovery.Server.dll &
-pids+=($!)
+server_dir=$PWD/src/CartRecovery.Server/bin/Release/net10.0
+dotnet "$server_dir/CartRecovery.Server.dll" --contentRoot "$server_dir" &
+pids+=($!); echo $! >> "$pids_file"
 wait "${pids[-1]}"

@@ -1,6 +1,9 @@
 namespace CartRecovery.Core.Carts;
 
-/// <summary>One line of a cart, priced in the presentment currency.</summary>
+/// <summary>
+/// One line of a cart, priced in the presentment currency. <see cref="LowStock"/> marks a line whose variant is nearly sold
+/// out; no inventory data is read yet, so it is false unless a caller knows better (it drives the low-stock segment and steps).
+/// </summary>
 public sealed record CartLine(
     long? ProductId,
     long? VariantId,
@@ -9,4 +12,5 @@ public sealed record CartLine(
     int Quantity,
     decimal Price,
     string? ImageUrl,
-    string? Sku);
+    string? Sku,
+    bool LowStock = false);

@@ -5,6 +5,7 @@ namespace CartRecovery.Core.Messaging;
 /// <summary>
 /// One recovery step to carry out: compose, check consent, send and record a message.
 /// <see cref="IdempotencyKey"/> (store, cart, step, channel) travels to every provider so a retried or replayed step never sends twice.
+/// <see cref="Incentive"/> is the code issued for this step, when the incentive engine issued one.
 /// </summary>
 public sealed record StepRequest(
     string WorkflowId,
@@ -15,7 +16,8 @@ public sealed record StepRequest(
     MessageIntent Intent,
     bool IncludeIncentive,
     string? Variant,
-    string IdempotencyKey)
+    string IdempotencyKey,
+    IncentiveOffer? Incentive = null)
 {
     public static string KeyFor(string shop, string cartKey, string stepId, Channel channel) =>
         $"{shop}/{cartKey}/{stepId}/{channel.ToString().ToLowerInvariant()}";

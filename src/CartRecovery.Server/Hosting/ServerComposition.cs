@@ -3,8 +3,10 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
+using CartRecovery.Server.Workflow;
+using CartRecovery.Server.Messages;
+using CartRecovery.Server.Tracking;
 using CartRecovery.Storage;
-using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Hosting;
@@ -26,12 +28,13 @@ public static class ServerComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ShopifyOptions>().Bind(builder.Configuration.GetSection(ShopifyOptions.Section));
         builder.Services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        builder.Services.AddSingleton<StorageTables>();
+        builder.Services.AddCartRecoveryStorage(builder.Configuration);
         builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.AddWebhooks();
+        builder.AddRecoveryWorkflows();
+        builder.AddMessaging();
+        builder.Services.AddMessageComposition(builder.Configuration);
         return builder;
     }
 
@@ -42,6 +45,9 @@ public static class ServerComposition
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhooks();
+        api.MapMessagesApi();
+        api.MapTrackingEndpoints();
+        api.MapSequencesApi();
         return app;
     }
 }

@@ -37,7 +37,7 @@ public sealed class TableClient
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["TableName"] = Name }));
+        var body = Encoding.UTF8.GetBytes("{\"TableName\":\"" + Name + "\"}"); // the name is letters and digits only
         var request = new TableRequest(HttpMethod.Post, pipeline.ResourceUri("Tables")) { Body = body, PreferNoContent = true };
         using var response = await pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
@@ -193,12 +193,11 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(body);
+        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var entity = TableEntityJson.Read(document.RootElement);
-        if (response.Headers.ETag is { } etag)
+        if (RawETag(response) is { } etag)
         {
-            entity.ETag = new ETag(etag.ToString());
+            entity.ETag = etag;
         }
 
         return entity;
@@ -212,8 +211,12 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        return response.Headers.ETag is { } etag ? new ETag(etag.ToString()) : default;
+        return RawETag(response) ?? default;
     }
+
+    // Verbatim, as the service sent it, so it goes back unchanged in If-Match.
+    private static ETag? RawETag(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("ETag", out var values) && values.FirstOrDefault() is { Length: > 0 } etag ? new ETag(etag) : null;
 
     private async Task<Page<TableEntity>> FetchPageAsync(string fixedQuery, TableContinuationToken? next, int? pageSize, CancellationToken cancellationToken)
     {
@@ -234,8 +237,7 @@ public sealed class TableClient
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(body);
+        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var entities = new List<TableEntity>();
         if (document.RootElement.TryGetProperty("value", out var values))
         {
@@ -247,6 +249,16 @@ public sealed class TableClient
         }
 
         return Page<TableEntity>.FromValues(entities, TableContinuationToken.FromResponse(response)?.ToString(), new TableResponse(response));
+    }
+
+    // The body is already buffered; reading it as a stream parses it in place instead of copying it to a new array.
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string QueryString(string? filter, string? select)

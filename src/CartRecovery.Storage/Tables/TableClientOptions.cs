@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CartRecovery.Storage.Tables;
 
 /// <summary>Transport and retry settings of the Table client.</summary>
@@ -20,4 +22,7 @@ public sealed class TableClientOptions
 
     /// <summary>The clock for request dates, token expiry and backoff delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where retries are logged (operation and table, never keys); null logs nothing.</summary>
+    public ILogger? Logger { get; set; }
 }

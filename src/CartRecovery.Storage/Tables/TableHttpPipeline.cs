@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using Azure.Identity;
 using Polly;
 using Polly.Timeout;
 
@@ -43,25 +44,35 @@ internal sealed class TableHttpPipeline : IDisposable
     public async Task<HttpResponseMessage> SendAsync(TableRequest request, CancellationToken cancellationToken, bool retry = true)
     {
         var pipeline = retry ? retrying : singleAttempt;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TableRetryPipeline.RequestKey, request);
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (state, token) =>
+                static async (context, state) =>
                 {
                     using var message = state.request.CreateMessage();
-                    await state.self.authorizer.AuthorizeAsync(message, token).ConfigureAwait(false);
-                    return await state.self.client.SendAsync(message, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    await state.self.authorizer.AuthorizeAsync(message, context.CancellationToken).ConfigureAwait(false);
+                    return await state.self.client.SendAsync(message, HttpCompletionOption.ResponseContentRead, context.CancellationToken).ConfigureAwait(false);
                 },
-                (request, self: this),
-                cancellationToken).ConfigureAwait(false);
+                context,
+                (request, self: this)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException e)
         {
-            throw new RequestFailedException(0, $"The Table service did not answer {request.Method} {request.Uri.AbsolutePath} within {attemptTimeout.TotalSeconds:0.###} s.", e);
+            throw new RequestFailedException(0, $"The Table service did not answer {request.Describe()} within {attemptTimeout.TotalSeconds:0.###} s.", e);
+        }
+        catch (AuthenticationFailedException e)
+        {
+            throw new RequestFailedException(0, $"No token for the Table service at {Endpoint.Authority}: {e.Message}", e);
         }
         catch (HttpRequestException e)
         {
             throw new RequestFailedException(0, $"The Table service at {Endpoint.Authority} could not be reached: {e.Message}", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

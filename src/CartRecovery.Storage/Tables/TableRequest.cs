@@ -25,6 +25,14 @@ internal sealed class TableRequest(HttpMethod method, Uri uri)
 
     public bool PreferNoContent { get; init; }
 
+    /// <summary>The operation without its keys (which may be personal data), e.g. <c>MERGE carts</c>, for logs and error messages.</summary>
+    public string Describe()
+    {
+        var segment = Uri.Segments[^1];
+        var parenthesis = segment.IndexOf('(', StringComparison.Ordinal);
+        return Method.Method + " " + (parenthesis < 0 ? segment : segment[..parenthesis]);
+    }
+
     public HttpRequestMessage CreateMessage()
     {
         var message = new HttpRequestMessage(Method, Uri);

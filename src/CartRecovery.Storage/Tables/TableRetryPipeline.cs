@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -10,8 +11,11 @@ namespace CartRecovery.Storage.Tables;
 /// for transient failures (network errors, timeouts, 408, 429, 500, 502, 503, 504), following Retry-After when sent.
 /// Any other status is the caller's answer and is never retried.
 /// </summary>
-internal static class TableRetryPipeline
+internal static partial class TableRetryPipeline
 {
+    /// <summary>The request being sent, so a retry can be logged by operation.</summary>
+    public static readonly ResiliencePropertyKey<TableRequest> RequestKey = new("CartRecovery.Tables.Request");
+
     public static ResiliencePipeline<HttpResponseMessage> Create(TableClientOptions options, bool retry)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
@@ -26,6 +30,15 @@ internal static class TableRetryPipeline
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options)),
+                OnRetry = args =>
+                {
+                    if (options.Logger is { } logger && args.Context.Properties.TryGetValue(RequestKey, out var request))
+                    {
+                        LogRetry(logger, request.Describe(), args.Outcome.Result is { } response ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
@@ -69,4 +82,7 @@ internal static class TableRetryPipeline
 
         return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, options.MaxDelay.Ticks)) : null;
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Table request {Operation} failed transiently ({Failure}) on attempt {Attempt}; retrying in {DelayMs:0} ms")]
+    private static partial void LogRetry(ILogger logger, string operation, string? failure, int attempt, double delayMs);
 }

@@ -41,7 +41,10 @@ public sealed class ServerHost : WebApplicationFactory<Program>
         }
 
         var host = new ServerHost(all, configureServices);
-        host.UseKestrel(0);
+        // UseKestrel() without a port: with a port, WebApplicationFactory rewrites the server addresses after Build while the
+        // app's own thread may already be binding, which intermittently throws "Addresses cannot be modified after the server
+        // has started" (dotnet/aspnetcore#67714). The port comes from the "urls" setting (127.0.0.1:0) instead.
+        host.UseKestrel();
         host.StartServer();
         return host;
     }

@@ -1,0 +1,45 @@
+using CartRecovery.Core.Http;
+using CartRecovery.Core.Merchant;
+using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shopify;
+
+namespace CartRecovery.Core.Tracking;
+
+/// <summary>
+/// <c>GET /api/t/c/{token}</c>: records the click and answers 302 to the signed target with UTM parameters, but only when the
+/// target is on one of the store's own domains (400 otherwise: no open redirect). A genuine but expired link goes to the
+/// store's front page, unrecorded, rather than to an error.
+/// </summary>
+public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
+{
+    public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
+    {
+        var check = signer.Verify(request.RouteValue("token"), TokenPurpose.Click, time.GetUtcNow());
+        var shop = ShopDomain.Normalize(check.Token?.Shop);
+        if (check.Status == TokenStatus.Expired && shop is not null)
+        {
+            return Redirect($"https://{shop}/");
+        }
+
+        if (!check.IsValid || shop is null)
+        {
+            return HostResponse.Problem(400, "Invalid link", check.IsValid ? "The link names no valid store." : check.Reason);
+        }
+
+        var token = check.Token!;
+        var store = await stores.GetAsync(shop, cancellationToken);
+        if (!RedirectAllowList.IsAllowed(token.Target, store, options.AllowInsecureRedirects))
+        {
+            return HostResponse.Problem(400, "Invalid link", "The link's destination is not one of the store's domains.");
+        }
+
+        await recorder.RecordAsync(token, MessageEventKind.Clicked, cancellationToken);
+        return Redirect(Utm.Apply(token.Target!, token.Channel, token.StepId));
+    }
+
+    private static HostResponse Redirect(string location) => new(302, null, ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>
+    {
+        ["Location"] = location,
+        ["Cache-Control"] = "no-store",
+    });
+}

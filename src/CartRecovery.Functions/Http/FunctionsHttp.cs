@@ -1,0 +1,91 @@
+using System.Net;
+using CartRecovery.Core.Http;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace CartRecovery.Functions.Http;
+
+/// <summary>Maps the Functions worker's HTTP types onto the host-neutral handlers and back, as Server/Http/HostAdapter does for ASP.NET Core.</summary>
+public static class FunctionsHttp
+{
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    public static async Task<HttpResponseData> HandleAsync(
+        HttpRequestData request,
+        IReadOnlyDictionary<string, string> route,
+        Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
+        CancellationToken cancellationToken,
+        long maxBodyBytes = DefaultMaxBodyBytes)
+    {
+        var body = await ReadBodyAsync(request.Body, maxBodyBytes, cancellationToken);
+        var response = body is null
+            ? HostResponse.Problem(413, "Payload too large", $"The body exceeds the limit of {maxBodyBytes} bytes.")
+            : await handler(ToHostRequest(request, route, body.Value), cancellationToken);
+        return await WriteAsync(request, response, cancellationToken);
+    }
+
+    public static HostRequest ToHostRequest(HttpRequestData request, IReadOnlyDictionary<string, string> route, ReadOnlyMemory<byte> body) =>
+        new(
+            request.Method,
+            request.Url.AbsolutePath,
+            request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
+            ParseQuery(request.Url.Query),
+            new Dictionary<string, string>(route, StringComparer.OrdinalIgnoreCase),
+            body);
+
+    private static async Task<HttpResponseData> WriteAsync(HttpRequestData request, HostResponse answer, CancellationToken cancellationToken)
+    {
+        var response = request.CreateResponse();
+        response.StatusCode = (HttpStatusCode)answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (answer.ContentType is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Content-Type", answer.ContentType);
+        }
+
+        if (!answer.Body.IsEmpty)
+        {
+            await response.Body.WriteAsync(answer.Body, cancellationToken);
+        }
+
+        return response;
+    }
+
+    private static Dictionary<string, string> ParseQuery(string query)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(separator < 0 ? pair : pair[..separator]);
+            var value = separator < 0 ? string.Empty : Decode(pair[(separator + 1)..]);
+            values[name] = values.TryGetValue(name, out var existing) ? existing + "," + value : value;
+        }
+
+        return values;
+    }
+
+    private static string Decode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
+
+    /// <summary>The body, or null when it is larger than the limit.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(Stream body, long maxBodyBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

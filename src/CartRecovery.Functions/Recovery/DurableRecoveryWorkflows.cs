@@ -1,0 +1,91 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Sequences;
+using CartRecovery.Core.Workflow.Settings;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Functions.Recovery;
+
+/// <summary>
+/// <see cref="IRecoveryWorkflows"/> on Durable Functions: the instance id is <see cref="WorkflowId.For"/>, so one cart has one
+/// orchestration. A start for a running instance does nothing; a signal to a running instance is raised as its one external
+/// event; a merchant restart of an ended instance schedules it again from its final state.
+/// </summary>
+public sealed class DurableRecoveryWorkflows(
+    DurableClientHolder holder,
+    IStoreSettings storeSettings,
+    ISequenceIndex index,
+    IOptions<RecoveryOptions> options,
+    TimeProvider time) : IRecoveryWorkflows
+{
+    public async Task StartAsync(CartSnapshot abandoned, DateTimeOffset abandonedAt, CancellationToken cancellationToken)
+    {
+        var id = WorkflowId.For(abandoned.Shop, abandoned.CartKey).Value;
+        var existing = await holder.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        if (IsRunning(existing))
+        {
+            return;
+        }
+
+        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
+        var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
+        await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetrySettings.From(options.Value)), cancellationToken);
+    }
+
+    public async Task SignalAsync(WorkflowId id, RecoverySignal signal, CancellationToken cancellationToken)
+    {
+        var existing = await holder.Client.GetInstanceAsync(id.Value, getInputsAndOutputs: signal is MerchantRestart, cancellationToken);
+        if (existing is null)
+        {
+            return;
+        }
+
+        if (IsRunning(existing))
+        {
+            await holder.Client.RaiseEventAsync(id.Value, RecoveryOrchestration.SignalEvent, new SignalEnvelope(signal), cancellationToken);
+            return;
+        }
+
+        if (signal is MerchantRestart restart && existing.ReadOutputAs<RecoveryState>() is { } ended && RecoveryDecider.CanRestart(ended))
+        {
+            await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetrySettings.From(options.Value)), cancellationToken);
+        }
+    }
+
+    public async Task SignalCustomerAsync(string shop, string customerKey, RecoverySignal signal, CancellationToken cancellationToken)
+    {
+        await foreach (var id in index.ActiveIdsAsync(shop, customerKey, cancellationToken))
+        {
+            await SignalAsync(new WorkflowId(id), signal, cancellationToken);
+        }
+    }
+
+    public async Task SignalShopAsync(string shop, RecoverySignal signal, CancellationToken cancellationToken)
+    {
+        await foreach (var id in index.ActiveIdsAsync(shop, null, cancellationToken))
+        {
+            await SignalAsync(new WorkflowId(id), signal, cancellationToken);
+        }
+    }
+
+    private async Task ScheduleAsync(string id, RecoveryOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await holder.Client.ScheduleNewOrchestrationInstanceAsync(RecoveryOrchestration.Name, input, new StartOrchestrationOptions(id), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Two starts raced and the other one won: the cart has its one orchestration, which is all a start promises.
+            if (!IsRunning(await holder.Client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken)))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static bool IsRunning(OrchestrationMetadata? instance) => instance?.RuntimeStatus is
+        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew;
+}

@@ -1,0 +1,22 @@
+using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Workflow.Sequences;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CartRecovery.Functions.Recovery;
+
+/// <summary>The orchestration's side effects, each a thin adapter over the same port the embedded runner uses.</summary>
+public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex index)
+{
+    public const string RunStep = "RecoveryRunStep";
+    public const string SaveSummary = "RecoverySaveSummary";
+
+    /// <summary>Compose, check consent, send, record; idempotent on the request's key, so a retried or replayed activity never sends twice.</summary>
+    [Function(RunStep)]
+    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>
+        executor.ExecuteAsync(request, context.CancellationToken);
+
+    /// <summary>The read model behind the merchant API and the per-customer and per-store signals.</summary>
+    [Function(SaveSummary)]
+    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, FunctionContext context) =>
+        index.UpsertAsync(summary, context.CancellationToken);
+}

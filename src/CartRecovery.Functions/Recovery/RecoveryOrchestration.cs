@@ -1,0 +1,108 @@
+using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Sequences;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Functions.Recovery;
+
+/// <summary>
+/// One cart's recovery as a Durable Functions orchestration, driving the same <see cref="RecoveryDecider"/> as the embedded
+/// runner: each turn waits on exactly one durable timer (the state's wake-up) and one external event ("signal"), cancels the
+/// timer that lost, feeds the winner to the decider, and runs each decided step as an activity with a retry policy.
+/// Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, all I/O is in activities.
+/// </summary>
+public static class RecoveryOrchestration
+{
+    public const string Name = "RecoveryOrchestrator";
+    public const string SignalEvent = "signal";
+
+    // History grows with every timer, event and activity; starting afresh every few turns keeps replays short.
+    private const int TurnsBeforeContinueAsNew = 20;
+
+    [Function(Name)]
+    public static async Task<RecoveryState> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var logger = context.CreateReplaySafeLogger(nameof(RecoveryOrchestration));
+        var input = context.GetInput<RecoveryOrchestrationInput>() ?? throw new InvalidOperationException("The recovery orchestration needs its input.");
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            maxNumberOfAttempts: input.Retry.MaxAttempts,
+            firstRetryInterval: input.Retry.FirstRetryDelay,
+            backoffCoefficient: 2.0,
+            maxRetryInterval: input.Retry.MaxRetryDelay));
+
+        var state = input.State;
+        if (input.Start is { } start)
+        {
+            state = RecoveryDecider.Decide(state, start).State;
+        }
+
+        if (input.Restart is { } restart)
+        {
+            state = RecoveryDecider.Decide(state, new SignalReceived(Now(context), restart)).State;
+        }
+
+        Task<SignalEnvelope>? signal = null;
+        for (var turn = 0; ; turn++)
+        {
+            state = await RunStepsAsync(context, state, retry);
+            await context.CallActivityAsync(RecoveryActivities.SaveSummary, SequenceSummary.From(state));
+            if (state.IsEnded)
+            {
+                logger.LogInformation("Recovery {WorkflowId} ended: {Status} {StopReason}", state.WorkflowId, state.Status, state.StopReason);
+                return state;
+            }
+
+            if (turn >= TurnsBeforeContinueAsNew)
+            {
+                context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry)); // unprocessed signals are kept
+                return state;
+            }
+
+            var wakeAt = state.WakeAt ?? throw new InvalidOperationException($"Active recovery {state.WorkflowId} has no wake-up time.");
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
+
+            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
+            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
+            if (await Task.WhenAny(timer, signal) == signal)
+            {
+                timerCancellation.Cancel();
+                var received = signal.Result.Signal;
+                signal = null;
+                state = RecoveryDecider.Decide(state, new SignalReceived(Now(context), received)).State;
+            }
+            else
+            {
+                state = RecoveryDecider.Decide(state, new TimerFired(Now(context))).State;
+            }
+        }
+    }
+
+    /// <summary>Runs the decided step, records its outcome, and repeats while the decider asks for more (overdue steps, in order).</summary>
+    private static async Task<RecoveryState> RunStepsAsync(TaskOrchestrationContext context, RecoveryState state, TaskOptions retry)
+    {
+        while (state.InFlight is { } inFlight)
+        {
+            StepOutcome outcome;
+            try
+            {
+                outcome = await context.CallActivityAsync<StepOutcome>(RecoveryActivities.RunStep, inFlight.Request, retry);
+            }
+            catch (TaskFailedException e)
+            {
+                // Every attempt failed: recorded as failed with the error, then the decider applies the store's failure policy.
+                var reason = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
+                outcome = StepOutcome.Failed(reason.Length > 300 ? reason[..300] : reason);
+            }
+
+            state = RecoveryDecider.Decide(state, new StepCompleted(Now(context), inFlight.Request.StepId, outcome)).State;
+        }
+
+        return state;
+    }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) =>
+        new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+}

@@ -1,0 +1,12 @@
+using CartRecovery.Core.Messaging;
+using CartRecovery.Integrations.Delivery;
+
+namespace CartRecovery.Integrations.Push;
+
+/// <summary>Sends one push notification (title, text, action URL) to one browser subscription.</summary>
+public interface IPushSender
+{
+    string Provider { get; }
+
+    Task<ProviderReceipt> SendAsync(RenderedMessage message, PushSubscription subscription, DeliveryContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+using CartRecovery.Integrations.Delivery;
+
+namespace CartRecovery.Integrations.Sms;
+
+/// <summary>
+/// Sends one SMS (the final text, already fitted to the segment limit with store name and opt-out wording) to an E.164 number.
+/// Transient failures throw <see cref="TransientDeliveryException"/> after the retries; refusals <see cref="PermanentDeliveryException"/>.
+/// </summary>
+public interface ISmsSender
+{
+    string Provider { get; }
+
+    Task<ProviderReceipt> SendAsync(string text, string toPhone, DeliveryContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using CartRecovery.Core.Http;
+using CartRecovery.Core.Storefront;
+using CartRecovery.Core.Tracking;
+using CartRecovery.Server.Http;
+
+namespace CartRecovery.Server.Tracking;
+
+/// <summary>Maps the tracking, unsubscribe and storefront endpoints onto their host-neutral handlers.</summary>
+public static class TrackingEndpoints
+{
+    private const long FormBodyLimit = 16 * 1024;
+
+    public static RouteGroupBuilder MapTrackingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/t/c/{token}", (HttpContext context, ClickRedirectHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
+        api.MapGet("/t/o/{token}", (HttpContext context, OpenPixelHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
+        api.MapGet("/u/{token}", (HttpContext context, UnsubscribeHandler handler) => HostAdapter.HandleAsync(context, handler.PageAsync, 0));
+        api.MapPost("/u/{token}", (HttpContext context, UnsubscribeHandler handler) => HostAdapter.HandleAsync(context, handler.PostAsync, FormBodyLimit));
+
+        api.MapGet("/storefront/recovery.js", (HttpContext context) => HostAdapter.HandleAsync(context, ScriptAsync, 0));
+        api.MapGet("/storefront/popup", (HttpContext context, PopupHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, 0));
+        api.MapPost("/storefront/events", (HttpContext context, StorefrontEventsHandler handler) => HostAdapter.HandleAsync(context, handler.HandleAsync, StorefrontEventsHandler.MaxBodyBytes));
+        return api;
+    }
+
+    private static Task<HostResponse> ScriptAsync(HostRequest request, CancellationToken cancellationToken) => Task.FromResult(StorefrontScript.Handle(request));
+}

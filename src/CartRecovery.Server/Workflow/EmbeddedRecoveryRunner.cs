@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Workflow;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Server.Workflow;
+
+/// <summary>
+/// The embedded durable runner: polls the timer table for rows due within the look-ahead, keeps them in a min-heap, and
+/// processes each workflow when its row falls due (or at once for local starts and signals), at most
+/// <see cref="RunnerOptions.MaxConcurrency"/> at a time and never the same workflow twice at once in this process;
+/// across processes the lease decides. A row is deleted only after the workflow was saved, so a crash means a repeat, never a loss.
+/// </summary>
+internal sealed class EmbeddedRecoveryRunner(
+    IServiceProvider services,
+    WorkflowStore store,
+    TimerQueue queue,
+    IOptions<RunnerOptions> runnerOptions,
+    IOptions<RecoveryOptions> recoveryOptions,
+    TimeProvider time,
+    ILogger<EmbeddedRecoveryRunner> logger) : BackgroundService
+{
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
+    private readonly RunnerOptions options = runnerOptions.Value;
+    private readonly ConcurrentDictionary<string, byte> running = new(StringComparer.Ordinal);
+    private WorkflowProcessor? processor;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        recoveryOptions.Value.Validate();
+        if (services.GetService<IStepExecutor>() is null)
+        {
+            throw new InvalidOperationException(
+                "No IStepExecutor is registered, so the recovery runner could not send anything. Register the step executor " +
+                "(compose, consent, send, record) from the messaging module before starting the server.");
+        }
+
+        processor = services.GetRequiredService<WorkflowProcessor>();
+        logger.LogInformation("Recovery runner {RunnerId} starting (time scale {TimeScale})", options.EffectiveId, recoveryOptions.Value.TimeScale);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(PollAsync(stoppingToken), DispatchAsync(stoppingToken));
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var (key, id) in await store.DueTimersAsync(time.GetUtcNow() + options.Lookahead, options.MaxTimersPerPoll, stoppingToken))
+                {
+                    queue.Add(key, id, WorkflowStore.DueOf(key));
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Reading due timers failed; retrying at the next poll");
+            }
+
+            await Delay(options.PollInterval, stoppingToken);
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(options.MaxConcurrency);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var changed = queue.WaitAsync();
+            var now = time.GetUtcNow();
+            if (queue.TryTakeDue(now, out var timer, out var nextDue))
+            {
+                if (!running.TryAdd(timer.WorkflowId, 0))
+                {
+                    queue.Retry(timer.Key, timer.WorkflowId, now + TimeSpan.FromMilliseconds(50));
+                    continue;
+                }
+
+                await slots.WaitAsync(stoppingToken);
+                _ = Task.Run(() => ProcessAsync(timer.Key, timer.WorkflowId, slots, stoppingToken), CancellationToken.None);
+                continue;
+            }
+
+            var wait = nextDue is { } due && due - now < options.PollInterval ? due - now : options.PollInterval;
+            await Task.WhenAny(changed, Delay(wait, stoppingToken));
+        }
+    }
+
+    private async Task ProcessAsync(string timerKey, string id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var result = await processor!.ProcessAsync(id, stoppingToken);
+            if (result.Busy)
+            {
+                queue.Retry(timerKey, id, result.RetryAt!.Value);
+                return;
+            }
+
+            if (result.NextTimerKey != timerKey)
+            {
+                await store.DeleteTimerAsync(timerKey, stoppingToken);
+            }
+
+            queue.Forget(timerKey);
+            if (result.NextTimerKey is { } next && WorkflowStore.DueOf(next) <= time.GetUtcNow() + options.Lookahead)
+            {
+                queue.Add(next, id, WorkflowStore.DueOf(next));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease lapses and whoever runs next resumes from the saved state.
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Processing workflow {WorkflowId} failed; retrying", id);
+            queue.Retry(timerKey, id, time.GetUtcNow() + StorageRetry);
+        }
+        finally
+        {
+            running.TryRemove(id, out _);
+            slots.Release();
+        }
+    }
+
+    private async Task Delay(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

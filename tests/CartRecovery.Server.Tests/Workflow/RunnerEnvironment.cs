@@ -1,0 +1,62 @@
+using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Sequences;
+using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Server.Workflow;
+using CartRecovery.Storage;
+using CartRecovery.Storage.Tables;
+using CartRecovery.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Server.Tests.Workflow;
+
+/// <summary>
+/// The workflow services on one table prefix, built but not started (no runner in this process): tests start and signal
+/// workflows here and read what runner processes did.
+/// </summary>
+internal sealed class RunnerEnvironment : IDisposable
+{
+    private readonly IHost host;
+
+    private RunnerEnvironment(IHost host, string connectionString, string prefix)
+    {
+        this.host = host;
+        ConnectionString = connectionString;
+        Prefix = prefix;
+    }
+
+    public string ConnectionString { get; }
+
+    public string Prefix { get; }
+
+    public IRecoveryWorkflows Workflows => host.Services.GetRequiredService<IRecoveryWorkflows>();
+
+    public ISequenceIndex Index => host.Services.GetRequiredService<ISequenceIndex>();
+
+    public IStoreSettings Settings => host.Services.GetRequiredService<IStoreSettings>();
+
+    public StorageTables Tables => host.Services.GetRequiredService<StorageTables>();
+
+    public static async Task<RunnerEnvironment> CreateAsync(double timeScale = 3600)
+    {
+        var connectionString = await AzuriteServer.Shared();
+        var prefix = "k" + Guid.NewGuid().ToString("N")[..10];
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Recovery:TimeScale"] = timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton<StorageTables>();
+        builder.AddRecoveryWorkflows();
+        return new RunnerEnvironment(builder.Build(), connectionString, prefix);
+    }
+
+    public void Dispose() => host.Dispose();
+}
