@@ -30,7 +30,7 @@ public static class WebhookComposition
         services.AddSingleton<AbandonmentWakeup>();
         services.AddSingleton<AbandonmentDueIndex>();
         services.AddSingleton<StoreRepository>();
-        services.AddSingleton<IAbandonmentThresholds>(sp => sp.GetRequiredService<StoreRepository>());
+        services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
         services.AddSingleton<CartRepository>();
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
         services.AddSingleton<PrivacyRequestRepository>();
@@ -52,6 +52,7 @@ public static class WebhookComposition
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<CartRepository>(),
             sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IAbandonmentThresholds>(),
             RecoveryWorkflows(sp),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
         services.AddSingleton(sp => new WebhookInboxWorker(
