@@ -19,23 +19,9 @@ public static class WebhookComposition
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
-        services.AddOptions<AbandonmentOptions>().Bind(builder.Configuration.GetSection(AbandonmentOptions.Section));
+        services.AddWebhookStorage(builder.Configuration);
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
-        services.AddSingleton<InboxSignal>();
-        services.AddSingleton(_ => new IngestionMonitor(TimeProvider.System)); // the process's real load, not the business clock
-        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddSingleton<ShopifyWebhookHandler>();
-        services.AddSingleton<WebhookInboxQueue>();
-        services.AddSingleton<AbandonmentWakeup>();
-        services.AddSingleton<AbandonmentDueIndex>();
-        services.AddSingleton<StoreRepository>();
-        services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
-        services.AddSingleton<CartRepository>();
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
-        services.AddSingleton<PrivacyRequestRepository>();
-        services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
         services.AddSingleton<PrivacyRequestsHandler>();
 
         // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
