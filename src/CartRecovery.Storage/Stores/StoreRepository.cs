@@ -8,24 +8,35 @@ namespace CartRecovery.Storage.Stores;
 /// Stores (table <c>Stores</c>, partition <c>store</c>, row = shop domain): recorded on first contact, marked uninstalled
 /// by <c>app/uninstalled</c> (their work stops), erased by <c>shop/redact</c>. (A store's settings, its abandonment
 /// threshold among them, belong to the recovery settings: <see cref="Abandonment.StoreAbandonmentThresholds"/>.)
-/// Known stores are cached in memory so recording contact costs no write per webhook.
+/// Known stores are cached in memory for <see cref="CacheFor"/> so recording contact costs no storage round trip per
+/// webhook, while an uninstall recorded by another node is seen within that time.
 /// </summary>
 public sealed class StoreRepository(StorageTables tables)
 {
     public const string TableName = "Stores";
     private const string Partition = "store";
-    private readonly ConcurrentDictionary<string, StoreRecord> cache = new(StringComparer.OrdinalIgnoreCase);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (StoreRecord Record, long ReadAt)> cache = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<StoreRecord?> GetAsync(string shop, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(shop, out var cached))
+        var now = Environment.TickCount64; // a cache lifetime in real time, not business time
+        if (cache.TryGetValue(shop, out var cached) && now - cached.ReadAt < CacheFor.TotalMilliseconds)
         {
-            return cached;
+            return cached.Record;
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync(Partition, shop, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : cache[shop] = FromEntity(entity);
+        if (entity is null)
+        {
+            cache.TryRemove(shop, out _);
+            return null;
+        }
+
+        var record = FromEntity(entity);
+        cache[shop] = (record, now);
+        return record;
     }
 
     /// <summary>
@@ -48,7 +59,7 @@ public sealed class StoreRepository(StorageTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var record = new StoreRecord(shop, store?.FirstSeenAt ?? triggeredAt, null);
         await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        cache[shop] = record;
+        cache[shop] = (record, Environment.TickCount64);
         return true;
     }
 
@@ -58,7 +69,7 @@ public sealed class StoreRepository(StorageTables tables)
         var record = new StoreRecord(shop, store?.FirstSeenAt ?? at, at);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        cache[shop] = record;
+        cache[shop] = (record, Environment.TickCount64);
     }
 
     public async Task<bool> IsActiveAsync(string shop, CancellationToken cancellationToken) =>
