@@ -11,6 +11,7 @@ using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Functions.Messages;
 using CartRecovery.Functions.Recovery;
 using CartRecovery.Functions.Tracking;
+using CartRecovery.Integrations.Composition;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
@@ -73,7 +74,7 @@ var host = new HostBuilder()
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
 
         // Composition, tracked links, unsubscribe, storefront popup, suppression list.
-        services.AddTracking(configuration);
+        services.AddMessageComposition(configuration, ServiceLifetime.Scoped);
 
         // Delivery: channel providers, the message record, the step executor, the message API and provider webhooks.
         services.AddMessaging(configuration);
