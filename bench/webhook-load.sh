@@ -6,7 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$(repo_root)"
 need dotnet "Install the .NET 10 SDK."
-ensure_node_packages
+need node "Install Node.js 20 or later."
+[ -f node_modules/azurite/dist/src/table/main.js ] || { echo "error: Azurite is not installed: run 'npm ci' first" >&2; exit 1; }
 
 secret="bench-secret-$RANDOM$RANDOM"
 azurite_port=$(free_port)
@@ -24,6 +25,7 @@ connection=$(azurite_connection_string "$azurite_port")
 
 log "starting the server on 127.0.0.1:$server_port"
 Storage__ConnectionString="$connection" Shopify__ApiSecrets__0="$secret" Logging__LogLevel__Default=Warning \
+  Webhooks__ProcessingConcurrency="${PROCESSING_CONCURRENCY:-2}" \
   ASPNETCORE_URLS="http://127.0.0.1:$server_port" \
   dotnet src/CartRecovery.Server/bin/Release/net10.0/CartRecovery.Server.dll >/dev/null 2>&1 &
 server_pid=$!

@@ -12,7 +12,9 @@ internal sealed record LoadOptions(
     int Shops,
     string Fixtures,
     string? Azurite,
-    TimeSpan AzuriteDuration)
+    TimeSpan AzuriteDuration,
+    string TablePrefix,
+    TimeSpan DrainTimeout)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -43,7 +45,9 @@ internal sealed record LoadOptions(
             int.Parse(Get("shops", "50"), CultureInfo.InvariantCulture),
             Get("fixtures", Path.Combine(FindRoot(), "tests", "CartRecovery.Testing", "Fixtures", "Shopify")),
             values.TryGetValue("azurite", out var azurite) ? azurite : null,
-            TimeSpan.FromSeconds(double.Parse(Get("azurite-duration", "10"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(double.Parse(Get("azurite-duration", "10"), CultureInfo.InvariantCulture)),
+            Get("table-prefix", "cr"),
+            TimeSpan.FromSeconds(double.Parse(Get("drain-timeout", "0"), CultureInfo.InvariantCulture)));
     }
 
     private static string FindRoot()

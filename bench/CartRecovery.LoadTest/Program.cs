@@ -11,7 +11,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: CartRecovery.LoadTest --secret S [--url U] [--rates 500,1000,2000] [--duration 20] [--warmup 5] [--shops 50] [--azurite CONNECTION_STRING] [--azurite-duration 10]");
+    Console.Error.WriteLine("usage: CartRecovery.LoadTest --secret S [--url U] [--rates 500,1000,2000] [--duration 20] [--warmup 5] [--shops 50] [--azurite CONNECTION_STRING] [--azurite-duration 10] [--table-prefix cr] [--drain-timeout SECONDS]");
     return 2;
 }
 
@@ -33,6 +33,11 @@ foreach (var rate in options.Rates)
     var result = await step.RunAsync(rate, options.StepDuration, record: true);
     Console.WriteLine(result);
     await Task.Delay(TimeSpan.FromSeconds(2));
+}
+
+if (options.Azurite is { } storage && options.DrainTimeout > TimeSpan.Zero)
+{
+    await BacklogProbe.DrainAsync(storage, options.TablePrefix, options.DrainTimeout);
 }
 
 return 0;

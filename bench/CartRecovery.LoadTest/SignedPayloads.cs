@@ -53,7 +53,8 @@ internal sealed class SignedPayloads
     private static JsonNode Cart(JsonNode template, int i, DateTimeOffset now)
     {
         var node = template.DeepClone();
-        node["id"] = node["token"] = $"load-cart-{i:D6}";
+        node["id"] = $"load-cart-{i:D6}";
+        node["token"] = $"load-cart-{i:D6}";
         node["updated_at"] = now.AddSeconds(i).ToString("O");
         return node;
     }

@@ -1,20 +1,28 @@
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Functions.Messages;
 using CartRecovery.Functions.Recovery;
 using CartRecovery.Functions.Tracking;
+using CartRecovery.Integrations.Composition;
 using CartRecovery.Storage;
+using CartRecovery.Storage.Abandonment;
+using CartRecovery.Storage.Carts;
+using CartRecovery.Storage.Stores;
 using CartRecovery.Storage.Webhooks;
 using CartRecovery.Storage.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // The HostBuilder form works on every 2.x worker; settings come from local.settings.json "Values" or app settings,
@@ -39,15 +47,37 @@ var host = new HostBuilder()
         services.AddScoped<SequencesHandler>();
         services.AddSingleton<ConfigHandler>();
 
-        // Webhook ingestion (the webhook module's handler and inbox).
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        // Webhooks: ingestion, processing and abandonment detection (timer triggers in Webhooks/), privacy requests.
+        services.AddWebhookStorage(configuration);
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
-        services.AddSingleton<InboxSignal>();
-        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddSingleton<ShopifyWebhookHandler>();
+        services.AddSingleton<PrivacyRequestsHandler>();
+        services.AddScoped(sp => new WebhookDeliveryProcessor(
+            sp.GetRequiredService<CartRepository>(),
+            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<AbandonmentDueIndex>(),
+            sp.GetRequiredService<IPrivacyRequestStore>(),
+            sp.GetServices<IPersonalDataHolder>(),
+            sp.GetRequiredService<IRecoveryWorkflows>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WebhookDeliveryProcessor>>()));
+        services.AddScoped(sp => new WebhookInboxWorker(
+            sp.GetRequiredService<WebhookInboxQueue>(),
+            sp.GetRequiredService<WebhookDeliveryProcessor>(),
+            sp.GetRequiredService<ILogger<WebhookInboxWorker>>()));
+        services.AddScoped(sp => new AbandonmentSweeper(
+            sp.GetRequiredService<AbandonmentDueIndex>(),
+            sp.GetRequiredService<CartRepository>(),
+            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IAbandonmentThresholds>(),
+            sp.GetRequiredService<IRecoveryWorkflows>(),
+            sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
 
         // Composition, tracked links, unsubscribe, storefront popup, suppression list.
-        services.AddTracking(configuration);
+        services.AddMessageComposition(configuration, ServiceLifetime.Scoped);
+
+        // Delivery: channel providers, the message record, the step executor, the message API and provider webhooks.
+        services.AddMessaging(configuration);
     })
     .Build();
 

@@ -19,6 +19,11 @@ public static class CartTransitions
             return linked == current ? CartTransition.Unchanged(current) : new CartTransition(linked, []);
         }
 
+        if (current.LastActivityAt == snapshot.UpdatedAt && current.Snapshot is { } same && SameContent(same, snapshot) && (completedAt is null || current.CompletedAt is not null))
+        {
+            return CartTransition.Unchanged(current); // the same state again (a duplicate of the event under another delivery id)
+        }
+
         var next = current with
         {
             Snapshot = snapshot,
@@ -60,6 +65,9 @@ public static class CartTransitions
 
     /// <summary>The scheduler handed the cart to a recovery workflow.</summary>
     public static TrackedCart MarkStarted(TrackedCart cart, DateTimeOffset at) => cart with { WorkflowStartedAt = cart.WorkflowStartedAt ?? at };
+
+    private static bool SameContent(CartSnapshot a, CartSnapshot b) =>
+        a with { Lines = [] } == b with { Lines = [] } && a.Lines.SequenceEqual(b.Lines);
 
     private static IReadOnlyList<RecoverySignal> SignalsForContentChange(TrackedCart next, CartSnapshot snapshot)
     {

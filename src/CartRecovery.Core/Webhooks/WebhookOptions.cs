@@ -14,6 +14,21 @@ public sealed class WebhookOptions
     /// <summary>Inbox partitions (by shop); each is processed in order by one worker, and concurrent deliveries of a partition are written in one transaction.</summary>
     public int Partitions { get; set; } = 8;
 
+    /// <summary>
+    /// How many inbox partitions this node processes at once. Fewer leaves more of the storage account's write capacity to
+    /// acknowledging deliveries; 0 makes the node ingest only (another node sharing the tables processes).
+    /// </summary>
+    public int ProcessingConcurrency { get; set; } = 2;
+
+    /// <summary>
+    /// Above this many deliveries recorded per second, processing paces itself (<see cref="PaceWhenBusy"/> between deliveries)
+    /// so that acknowledging keeps the storage account's write capacity. 0 never paces.
+    /// </summary>
+    public int BusyAbove { get; set; } = 100;
+
+    /// <summary>Pause between two processed deliveries of a worker while acknowledging is busy.</summary>
+    public TimeSpan PaceWhenBusy { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How often the inbox is swept for deliveries that were recorded but not processed (a crash, a failed attempt).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,8 +8,7 @@ namespace CartRecovery.Functions.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/shopify</c> on the same host-neutral handler as the server. The handler only verifies and records the
-/// delivery; the processing that starts and signals recoveries runs in the server's background services and has no Functions
-/// trigger yet (see docs/workflow.md).
+/// delivery; <see cref="WebhookProcessingFunctions"/> processes it and detects abandonment (docs/webhooks.md).
 /// </summary>
 public sealed class WebhookFunctions(ShopifyWebhookHandler handler, IOptions<WebhookOptions> options)
 {

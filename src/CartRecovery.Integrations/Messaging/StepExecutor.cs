@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Messaging.Sms;
@@ -27,6 +28,7 @@ public sealed class StepExecutor(
     ISmsSender sms,
     IPushSender push,
     IOptions<SmsOptions> smsOptions,
+    IStoreProfiles stores,
     ILogger<StepExecutor> logger) : IStepExecutor
 {
     public async Task<StepOutcome> ExecuteAsync(StepRequest request, CancellationToken cancellationToken)
@@ -78,7 +80,8 @@ public sealed class StepExecutor(
             content = await composer.ComposeAsync(request, record.MessageId, cancellationToken);
             if (request.Channel == Channel.Sms)
             {
-                var fit = SmsText.Fit(content.Text, content.ActionUrl, StoreNames.FromShopDomain(shop), content.Locale, smsOptions.Value.MaxSegments);
+                var profile = await stores.GetAsync(shop, cancellationToken);
+                var fit = SmsText.Fit(content.Text, content.ActionUrl, profile.Name, content.Locale, smsOptions.Value.MaxSegments);
                 if (fit is null)
                 {
                     var failed = await store.MarkFailedAsync(shop, record.MessageId, sms.Provider, $"the SMS does not fit in {smsOptions.Value.MaxSegments} segments", cancellationToken);

@@ -23,4 +23,14 @@ public sealed class WebPushSettings
 
     /// <summary>How long the push service keeps an undelivered message.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Push services a subscription may point at (the host, or a parent domain). Subscriptions come from browsers, so an
+    /// endpoint elsewhere would make the server post to an address of the visitor's choosing.
+    /// </summary>
+    public string[] AllowedEndpointHosts { get; set; } =
+        ["fcm.googleapis.com", "updates.push.services.mozilla.com", "push.services.mozilla.com", "notify.windows.com", "push.apple.com"];
+
+    /// <summary>Accept http:// endpoints (local test push services only).</summary>
+    public bool AllowInsecureEndpoints { get; set; }
 }

@@ -22,10 +22,12 @@ public sealed class WebPushSender(HttpClient http, IOptions<PushOptions> pushOpt
 
     public async Task<ProviderReceipt> SendAsync(RenderedMessage message, PushSubscription subscription, DeliveryContext context, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(subscription.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+        if (!PushEndpointPolicy.IsAllowed(subscription.Endpoint, options.WebPush))
         {
-            throw new PermanentDeliveryException(Provider, null, "subscription endpoint is not an http(s) URL");
+            throw new PermanentDeliveryException(Provider, null, "subscription endpoint is not on an allowed push service");
         }
+
+        var endpoint = new Uri(subscription.Endpoint);
 
         byte[] userAgentKey, authSecret;
         try

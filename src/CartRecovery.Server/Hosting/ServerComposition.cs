@@ -5,6 +5,7 @@ using CartRecovery.Server.Http;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Server.Messages;
+using CartRecovery.Integrations.Composition;
 using CartRecovery.Server.Tracking;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Options;

@@ -3,6 +3,7 @@ using CartRecovery.Core.Messaging.Api;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Messaging;
+using CartRecovery.Integrations.Push;
 using CartRecovery.Server.Http;
 using CartRecovery.Storage.Messages;
 
@@ -23,6 +24,7 @@ public static class MessagingRegistration
         builder.Services.AddSingleton<IStepExecutor>(sp => ActivatorUtilities.CreateInstance<StepExecutor>(sp));
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ResendWebhookHandler>(sp));
         builder.Services.AddSingleton<MessagesApi>();
+        builder.Services.AddSingleton<PushSubscriptionHandler>();
         return builder;
     }
 
@@ -32,6 +34,8 @@ public static class MessagingRegistration
         api.MapGet("/stores/{shop}/messages/{id}", (HttpContext context, MessagesApi messages) => HostAdapter.HandleAsync(context, messages.GetAsync));
         api.MapGet("/stores/{shop}/messages/{id}/preview", (HttpContext context, MessagesApi messages) => HostAdapter.HandleAsync(context, messages.PreviewAsync));
         api.MapPost("/providers/resend/events", (HttpContext context, ResendWebhookHandler resend) => HostAdapter.HandleAsync(context, resend.HandleAsync, MaxWebhookBytes));
+        api.MapGet("/storefront/push/key", (HttpContext context, PushSubscriptionHandler push) => HostAdapter.HandleAsync(context, push.PublicKeyAsync));
+        api.MapPost("/storefront/{shop}/push-subscriptions", (HttpContext context, PushSubscriptionHandler push) => HostAdapter.HandleAsync(context, push.SubscribeAsync, PushSubscriptionHandler.MaxBodyBytes));
         return api;
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class AbandonmentScheduler(
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
+            wakeup.Planned(DateTimeOffset.MaxValue); // an entry indexed while this sweep runs wakes the next sleep at once
             DateTimeOffset? next;
             try
             {
@@ -62,6 +63,7 @@ public sealed partial class AbandonmentScheduler(
         }
 
         using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        wakeup.Planned(wakeAt);
         var timer = Task.Delay(wakeAt - now, time, sleep.Token);
         NextWakeAt = wakeAt; // published once the timer exists, so whoever reads it can rely on the wake-up
         var woken = wakeup.WaitAsync(sleep.Token);

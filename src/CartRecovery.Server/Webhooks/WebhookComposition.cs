@@ -19,22 +19,9 @@ public static class WebhookComposition
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
-        services.AddOptions<AbandonmentOptions>().Bind(builder.Configuration.GetSection(AbandonmentOptions.Section));
+        services.AddWebhookStorage(builder.Configuration);
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
-        services.AddSingleton<InboxSignal>();
-        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddSingleton<ShopifyWebhookHandler>();
-        services.AddSingleton<WebhookInboxQueue>();
-        services.AddSingleton<AbandonmentWakeup>();
-        services.AddSingleton<AbandonmentDueIndex>();
-        services.AddSingleton<StoreRepository>();
-        services.AddSingleton<IAbandonmentThresholds>(sp => sp.GetRequiredService<StoreRepository>());
-        services.AddSingleton<CartRepository>();
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
-        services.AddSingleton<PrivacyRequestRepository>();
-        services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
         services.AddSingleton<PrivacyRequestsHandler>();
 
         // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
@@ -51,9 +38,14 @@ public static class WebhookComposition
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<CartRepository>(),
             sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IAbandonmentThresholds>(),
             RecoveryWorkflows(sp),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
-        services.AddSingleton<WebhookInboxWorker>();
+        services.AddSingleton(sp => new WebhookInboxWorker(
+            sp.GetRequiredService<WebhookInboxQueue>(),
+            sp.GetRequiredService<WebhookDeliveryProcessor>(),
+            sp.GetRequiredService<ILogger<WebhookInboxWorker>>(),
+            PaceWhileBusy(sp)));
         services.AddHostedService<WebhookProcessingService>();
         services.AddSingleton<AbandonmentScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<AbandonmentScheduler>());
@@ -67,6 +59,16 @@ public static class WebhookComposition
         api.MapGet("/stores/{shop}/privacy/requests", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.ListAsync));
         api.MapGet("/stores/{shop}/privacy/requests/{id}", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.GetAsync));
         return api;
+    }
+
+    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between deliveries.</summary>
+    private static Func<CancellationToken, Task> PaceWhileBusy(IServiceProvider services)
+    {
+        var monitor = services.GetRequiredService<IngestionMonitor>();
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        return cancellationToken => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove
+            ? Task.Delay(options.PaceWhenBusy, cancellationToken)
+            : Task.CompletedTask;
     }
 
     private static IRecoveryWorkflows RecoveryWorkflows(IServiceProvider services) =>

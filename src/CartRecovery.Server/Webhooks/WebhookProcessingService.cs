@@ -17,8 +17,19 @@ public sealed partial class WebhookProcessingService(
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(InboxPartitions.All(options.Value.Partitions).Select(p => Task.Run(() => RunPartitionAsync(p, stoppingToken), stoppingToken)));
+    private SemaphoreSlim? slots;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.ProcessingConcurrency <= 0)
+        {
+            LogIngestOnly(logger);
+            return Task.CompletedTask;
+        }
+
+        slots = new SemaphoreSlim(options.Value.ProcessingConcurrency);
+        return Task.WhenAll(InboxPartitions.All(options.Value.Partitions).Select(p => Task.Run(() => RunPartitionAsync(p, stoppingToken), stoppingToken)));
+    }
 
     private async Task RunPartitionAsync(string partition, CancellationToken stoppingToken)
     {
@@ -29,7 +40,17 @@ public sealed partial class WebhookProcessingService(
         {
             try
             {
-                var completed = await worker.RunPassAsync(partition, stoppingToken);
+                int completed;
+                await slots!.WaitAsync(stoppingToken);
+                try
+                {
+                    completed = await worker.RunPassAsync(partition, stoppingToken);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+
                 if (DateTime.UtcNow - lastPurge > PurgeEvery)
                 {
                     await queue.PurgeExpiredAsync(partition, stoppingToken);
@@ -54,6 +75,9 @@ public sealed partial class WebhookProcessingService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhooks:ProcessingConcurrency is 0: this node records deliveries and leaves processing to another node")]
+    private static partial void LogIngestOnly(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox partition {Partition} could not be read; retrying")]
     private static partial void LogPassFailed(ILogger logger, Exception exception, string partition);

@@ -27,7 +27,7 @@ public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup 
             ["Key"] = entry.Key,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        wakeup.Notify();
+        wakeup.Notify(entry.DueAt);
     }
 
     public async Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed partial class AbandonmentSweeper(
     AbandonmentDueIndex due,
     CartRepository carts,
     StoreRepository stores,
+    IAbandonmentThresholds thresholds,
     IRecoveryWorkflows workflows,
     ILogger<AbandonmentSweeper> logger)
 {
@@ -76,7 +77,7 @@ public sealed partial class AbandonmentSweeper(
             return;
         }
 
-        var threshold = await stores.AbandonmentThresholdAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
+        var threshold = await thresholds.GetAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
         var decision = AbandonmentRules.Decide(loaded.Cart, threshold, now);
         switch (decision.Verdict)
         {

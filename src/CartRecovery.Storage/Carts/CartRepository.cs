@@ -64,9 +64,9 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
         try
         {
             var etags = await table.SubmitTransactionAsync(Actions(loaded, next, newDue), cancellationToken).ConfigureAwait(false);
-            if (next.Kind == CartKind.Checkout && loaded.CustomerKeyHash is { } oldHash && oldHash != CartRows.CustomerKeyHash(next))
+            if (next.Kind == CartKind.Checkout && CartRows.CustomerKeyHash(next) is { } hash)
             {
-                await table.DeleteEntityAsync(next.Shop, CartRows.CustomerIndexKey(oldHash, next.Key), ETag.All, cancellationToken).ConfigureAwait(false);
+                await AddToCustomerAsync(table, next, hash, cancellationToken).ConfigureAwait(false);
             }
 
             if (loaded.DueAt is { } oldDue && oldDue != newDue)
@@ -95,12 +95,12 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var hash = Serialization.PersonalDataHash.Of(customerKey);
-        var prefix = CartRows.CustomerIndexPrefix(hash);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shop} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var index = await table.GetEntityIfExistsAsync(shop, CartRows.CustomerKey(hash), cancellationToken: cancellationToken).ConfigureAwait(false);
         var checkouts = new List<LoadedCart>();
-        await foreach (var index in table.QueryAsync(filter, select: ["Key"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var token in CartRows.Checkouts(index))
         {
-            var loaded = await LoadAsync(shop, CartKind.Checkout, index.GetString("Key")!, cancellationToken).ConfigureAwait(false);
+            // The list is a hint: a checkout whose shopper changed since (a guest who signed in) is left out here.
+            var loaded = await LoadAsync(shop, CartKind.Checkout, token, cancellationToken).ConfigureAwait(false);
             if (loaded.Exists && loaded.CustomerKeyHash == hash)
             {
                 checkouts.Add(loaded);
@@ -131,6 +131,40 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Adds the checkout to its shopper's list (one row per shopper, so finding their checkouts is one point read).</summary>
+    private static async Task AddToCustomerAsync(TableClient table, TrackedCart checkout, string hash, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync(checkout.Shop, CartRows.CustomerKey(hash), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var tokens = CartRows.Checkouts(row);
+            if (tokens.Contains(checkout.Key, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            var updated = new TableEntity(checkout.Shop, CartRows.CustomerKey(hash)) { ["Checkouts"] = CartRows.JoinCheckouts(tokens.Append(checkout.Key)) };
+            CartRows.AddPersonalKeys(updated, checkout);
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddEntityAsync(updated, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (TableConcurrencyException)
+            {
+                // another checkout of the same shopper was added meanwhile: read again
+            }
+        }
+    }
+
     private static List<TableTransactionAction> Actions(LoadedCart loaded, TrackedCart next, DateTimeOffset? newDue)
     {
         var row = CartRows.ToEntity(next, newDue);
@@ -143,14 +177,6 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
 
         if (next.Kind == CartKind.Checkout)
         {
-            var newHash = CartRows.CustomerKeyHash(next);
-            if (newHash is not null)
-            {
-                var index = new TableEntity(next.Shop, CartRows.CustomerIndexKey(newHash, next.Key)) { ["Key"] = next.Key };
-                CartRows.AddPersonalKeys(index, next);
-                actions.Add(new(TableTransactionActionType.UpsertReplace, index));
-            }
-
             if (next.CheckoutId is { } id && loaded.Cart.CheckoutId != id)
             {
                 var byId = new TableEntity(next.Shop, CartRows.CheckoutIdKey(id)) { ["Key"] = next.Key };

@@ -8,8 +8,8 @@ namespace CartRecovery.Storage.Carts;
 
 /// <summary>
 /// Row layout of the <c>Carts</c> table; the partition is the shop, so a cart and its index rows change in one transaction:
-/// <c>checkout|{token}</c> and <c>cart|{token}</c> the tracked carts; <c>cust|{customer hash}|{token}</c> a shopper's
-/// checkouts (one shopper, one recovery); <c>ckid|{id}</c> checkout id to token (<c>checkouts/delete</c> names only the id);
+/// <c>checkout|{token}</c> and <c>cart|{token}</c> the tracked carts; <c>cust|{customer hash}</c> a shopper's checkout
+/// tokens (one shopper, one recovery); <c>ckid|{id}</c> checkout id to token (<c>checkouts/delete</c> names only the id);
 /// <c>order|{id}</c> orders and what they link. Every row carries the hashed customer id, email and phone it concerns, so a
 /// privacy request finds all of them.
 /// </summary>
@@ -19,9 +19,16 @@ public static class CartRows
 
     public static string CartKey(CartKind kind, string key) => (kind == CartKind.Cart ? "cart|" : "checkout|") + KeyEscaping.Escape(key);
 
-    public static string CustomerIndexKey(string customerKeyHash, string checkoutToken) => $"cust|{customerKeyHash}|{KeyEscaping.Escape(checkoutToken)}";
+    /// <summary>The most checkouts remembered per shopper (the newest); older ones are long settled.</summary>
+    public const int MaxCheckoutsPerCustomer = 50;
 
-    public static string CustomerIndexPrefix(string customerKeyHash) => $"cust|{customerKeyHash}|";
+    public static string CustomerKey(string customerKeyHash) => "cust|" + customerKeyHash;
+
+    public static IReadOnlyList<string> Checkouts(TableEntity? customerRow) =>
+        (customerRow?.GetString("Checkouts") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public static string JoinCheckouts(IEnumerable<string> tokens) =>
+        string.Join('\n', tokens.Where(t => !t.Contains('\n', StringComparison.Ordinal)).TakeLast(MaxCheckoutsPerCustomer));
 
     public static string CheckoutIdKey(long checkoutId) => "ckid|" + checkoutId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -28,6 +28,7 @@ public sealed class MessagePersonalData(MessageStore store, StorageTables tables
             MessageEntities.RemoveContent(entity);
             entity.Remove("Recipient");
             entity.Remove("CustomerKey");
+            entity.Remove("PopupStep"); // a pending popup keeps its step, whose cart snapshot names the customer
             entity["Erased"] = true;
             MessageEntities.AddEvent(entity, new MessageEventEntry("Erased", timeProvider.GetUtcNow()));
             await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Replace, cancellationToken);

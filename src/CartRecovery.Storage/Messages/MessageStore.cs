@@ -156,6 +156,7 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
 
         var record = MessageEntities.ToRecord(entity);
         return record is { Status: MessageStatus.PendingDisplay or MessageStatus.Displayed, Erased: false }
+               && !record.Events.Any(e => e.Kind == nameof(MessageEventKind.Clicked))
                && entity.GetBinary("PopupStep") is { } step
             ? new PendingPopup(record.MessageId, PopupSteps.Deserialize(step))
             : null;

@@ -1,33 +1,42 @@
 using System.Collections.Concurrent;
 using Azure;
-using CartRecovery.Core.Abandonment;
 using CartRecovery.Storage.Tables;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Stores;
 
 /// <summary>
 /// Stores (table <c>Stores</c>, partition <c>store</c>, row = shop domain): recorded on first contact, marked uninstalled
-/// by <c>app/uninstalled</c> (their work stops), erased by <c>shop/redact</c>. Holds the per-store abandonment threshold
-/// (<c>AbandonmentThresholdMinutes</c>); a store without one uses <c>Abandonment:Threshold</c>.
-/// Known stores are cached in memory so recording contact costs no write per webhook.
+/// by <c>app/uninstalled</c> (their work stops), erased by <c>shop/redact</c>. (A store's settings, its abandonment
+/// threshold among them, belong to the recovery settings: <see cref="Abandonment.StoreAbandonmentThresholds"/>.)
+/// Known stores are cached in memory for <see cref="CacheFor"/> so recording contact costs no storage round trip per
+/// webhook, while an uninstall recorded by another node is seen within that time.
 /// </summary>
-public sealed class StoreRepository(StorageTables tables, IOptions<AbandonmentOptions> abandonment, TimeProvider time) : IAbandonmentThresholds
+public sealed class StoreRepository(StorageTables tables)
 {
     public const string TableName = "Stores";
     private const string Partition = "store";
-    private readonly ConcurrentDictionary<string, StoreRecord> cache = new(StringComparer.OrdinalIgnoreCase);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (StoreRecord Record, long ReadAt)> cache = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<StoreRecord?> GetAsync(string shop, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(shop, out var cached))
+        var now = Environment.TickCount64; // a cache lifetime in real time, not business time
+        if (cache.TryGetValue(shop, out var cached) && now - cached.ReadAt < CacheFor.TotalMilliseconds)
         {
-            return cached;
+            return cached.Record;
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync(Partition, shop, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : cache[shop] = FromEntity(entity);
+        if (entity is null)
+        {
+            cache.TryRemove(shop, out _);
+            return null;
+        }
+
+        var record = FromEntity(entity);
+        cache[shop] = (record, now);
+        return record;
     }
 
     /// <summary>
@@ -48,38 +57,23 @@ public sealed class StoreRepository(StorageTables tables, IOptions<AbandonmentOp
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var record = new StoreRecord(shop, store?.FirstSeenAt ?? triggeredAt, null, store?.AbandonmentThreshold);
+        var record = new StoreRecord(shop, store?.FirstSeenAt ?? triggeredAt, null);
         await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        cache[shop] = record;
+        cache[shop] = (record, Environment.TickCount64);
         return true;
     }
 
     public async Task MarkUninstalledAsync(string shop, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var store = await GetAsync(shop, cancellationToken).ConfigureAwait(false);
-        var record = new StoreRecord(shop, store?.FirstSeenAt ?? at, at, store?.AbandonmentThreshold);
+        var record = new StoreRecord(shop, store?.FirstSeenAt ?? at, at);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        cache[shop] = record;
+        cache[shop] = (record, Environment.TickCount64);
     }
 
     public async Task<bool> IsActiveAsync(string shop, CancellationToken cancellationToken) =>
         (await GetAsync(shop, cancellationToken).ConfigureAwait(false))?.IsActive ?? true;
-
-    /// <summary>The per-store setting the merchant configuration writes (null: back to the default).</summary>
-    public async Task SetAbandonmentThresholdAsync(string shop, TimeSpan? threshold, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var store = await GetAsync(shop, cancellationToken).ConfigureAwait(false);
-        var record = (store ?? new StoreRecord(shop, time.GetUtcNow(), null, null)) with { AbandonmentThreshold = threshold };
-        await table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        cache.TryRemove(shop, out _);
-    }
-
-    public async Task<TimeSpan> AbandonmentThresholdAsync(string shop, CancellationToken cancellationToken) =>
-        (await GetAsync(shop, cancellationToken).ConfigureAwait(false))?.AbandonmentThreshold ?? abandonment.Value.Threshold;
-
-    Task<TimeSpan> IAbandonmentThresholds.GetAsync(string shop, CancellationToken cancellationToken) => AbandonmentThresholdAsync(shop, cancellationToken);
 
     public async Task EraseAsync(string shop, CancellationToken cancellationToken)
     {
@@ -92,12 +86,10 @@ public sealed class StoreRepository(StorageTables tables, IOptions<AbandonmentOp
     {
         ["FirstSeenAt"] = record.FirstSeenAt,
         ["UninstalledAt"] = record.UninstalledAt,
-        ["AbandonmentThresholdMinutes"] = record.AbandonmentThreshold?.TotalMinutes,
     };
 
     private static StoreRecord FromEntity(TableEntity entity) => new(
         entity.RowKey,
         entity.GetDateTimeOffset("FirstSeenAt") ?? entity.Timestamp ?? DateTimeOffset.UnixEpoch,
-        entity.GetDateTimeOffset("UninstalledAt"),
-        entity.GetDouble("AbandonmentThresholdMinutes") is { } minutes and > 0 ? TimeSpan.FromMinutes(minutes) : null);
+        entity.GetDateTimeOffset("UninstalledAt"));
 }

@@ -5,10 +5,10 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Storage.Webhooks;
 
 /// <summary>
-/// The rows of the inbox table, all in the shop's partition:
-/// <c>q|{webhook id}</c> a recorded delivery waiting to be processed (its body compressed);
-/// <c>d|{webhook id}</c> a processed delivery, and <c>e|{topic}|{event id}</c> a processed merchant action, both kept for
-/// the dedupe retention so retries and duplicate subscriptions have no second effect.
+/// The rows of the inbox, all in the shop's partition: in <c>WebhookInbox</c>, <c>q|{webhook id}</c> a recorded delivery
+/// waiting to be processed (its body compressed); in <c>WebhookLedger</c>, <c>d|{webhook id}</c> a processed delivery and
+/// <c>e|{topic}|{event id}</c> a processed merchant action, both kept for the dedupe retention so retries and duplicate
+/// subscriptions have no second effect.
 /// </summary>
 public static class InboxRows
 {

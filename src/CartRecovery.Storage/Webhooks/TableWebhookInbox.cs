@@ -10,12 +10,14 @@ public sealed class TableWebhookInbox : IWebhookInbox
     private readonly GroupCommitInserter inserter;
     private readonly IOptions<WebhookOptions> options;
     private readonly InboxSignal signal;
+    private readonly IngestionMonitor? monitor;
 
-    public TableWebhookInbox(StorageTables tables, IOptions<WebhookOptions> options, InboxSignal signal)
+    public TableWebhookInbox(StorageTables tables, IOptions<WebhookOptions> options, InboxSignal signal, IngestionMonitor? monitor = null)
     {
         inserter = new GroupCommitInserter(ct => tables.GetAsync(TableName, ct));
         this.options = options;
         this.signal = signal;
+        this.monitor = monitor;
     }
 
     public async Task<InboxAcceptance> AcceptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ public sealed class TableWebhookInbox : IWebhookInbox
 
         // Not cancelled with the request: once queued, the write completes whether or not the caller is still waiting.
         var inserted = await inserter.InsertAsync(entity, InboxRows.ApproximateSize(entity)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        monitor?.Recorded();
         if (inserted)
         {
             signal.Notify(partition);

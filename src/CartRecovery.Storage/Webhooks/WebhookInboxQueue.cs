@@ -5,15 +5,25 @@ using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Webhooks;
 
-/// <summary>The processing side of the inbox: what is pending in a partition, whether it already had its effect, and completing it.</summary>
+/// <summary>
+/// The processing side of the inbox: what is pending in a partition, whether it already had its effect, and completing it.
+/// Processed delivery and event ids live in their own table (<c>WebhookLedger</c>), so the inbox table holds only what is
+/// pending and listing it stays cheap (Azurite answers every query by scanning the whole table).
+/// </summary>
 public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOptions> options, TimeProvider time)
 {
+    public const string LedgerTable = "WebhookLedger";
+
+    /// <summary>
+    /// Keys of up to <paramref name="max"/> pending deliveries, oldest first. Only keys are listed (bodies are read one by one
+    /// with <see cref="ReadAsync"/>): a listing that returned bodies would keep the storage busy exactly when deliveries pour in.
+    /// </summary>
     public async Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Pending} and RowKey lt {"q}"}");
         var pending = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "ReceivedAt", "Attempts"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(entity);
             if (pending.Count >= max)
@@ -25,45 +35,70 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
         return pending.OrderBy(e => e.GetDateTimeOffset("ReceivedAt")).ToList();
     }
 
+    /// <summary>The whole pending row (with its body), or null when it was completed meanwhile.</summary>
+    public async Task<TableEntity?> ReadAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        return await table.GetEntityIfExistsAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>True when this delivery, or another delivery of the same merchant action and topic, was already processed.</summary>
     public async Task<bool> AlreadyProcessedAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
-        var delivered = InboxRows.DeliveredKey(delivery.WebhookId);
-        var filter = delivery.EventId is { } eventId
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {delivered} or RowKey eq {InboxRows.EventKey(delivery.Topic, eventId)})")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey eq {delivered}");
-        await foreach (var _ in table.QueryAsync(filter, maxPerPage: 2, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
+        if (await ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
         {
             return true;
         }
 
-        return false;
+        return delivery.EventId is { } eventId
+            && await ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    /// <summary>Atomically removes the pending row and remembers the delivery and its event as processed.</summary>
-    public async Task CompleteAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers the deliveries and their events as processed, then removes their pending rows, a hundred rows per
+    /// transaction. A crash in between leaves rows pending, and the next pass finds them already processed and only removes them.
+    /// </summary>
+    public async Task CompleteAsync(string partition, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var expires = now + options.Value.DedupeRetention;
-        var actions = new List<TableTransactionAction>
+        if (deliveries.Count == 0)
         {
-            new(TableTransactionActionType.Delete, new TableEntity(partition, InboxRows.PendingKey(delivery.WebhookId)), ETag.All),
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.DeliveredKey(delivery.WebhookId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires, ["Topic"] = delivery.Topic }),
-        };
-        if (delivery.EventId is { } eventId)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, InboxRows.EventKey(delivery.Topic, eventId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires }));
+            return;
         }
 
-        try
+        var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.DedupeRetention;
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var delivery in deliveries)
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            rows[InboxRows.DeliveredKey(delivery.WebhookId)] = new TableEntity(partition, InboxRows.DeliveredKey(delivery.WebhookId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires, ["Topic"] = delivery.Topic };
+            if (delivery.EventId is { } eventId)
+            {
+                rows[InboxRows.EventKey(delivery.Topic, eventId)] = new TableEntity(partition, InboxRows.EventKey(delivery.Topic, eventId)) { ["ProcessedAt"] = now, ["ExpiresAt"] = expires };
+            }
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
+
+        foreach (var chunk in rows.Values.Chunk(100))
         {
-            // Completed meanwhile by another worker sharing the table: its ledger rows are written.
+            await ledger.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var inbox = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in deliveries.Select(d => InboxRows.PendingKey(d.WebhookId)).Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            try
+            {
+                await inbox.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // One was completed meanwhile by another worker sharing the table: delete the rest one by one.
+                foreach (var key in chunk)
+                {
+                    await inbox.DeleteEntityAsync(partition, key, ETag.All, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 
@@ -96,7 +131,7 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     /// <summary>Forgets processed delivery and event ids older than the retention (longer than Shopify's retry window).</summary>
     public async Task<int> PurgeExpiredAsync(string partition, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Delivered} and RowKey lt {"e}"} and ExpiresAt lt {now}");
         var expired = new List<TableEntity>();

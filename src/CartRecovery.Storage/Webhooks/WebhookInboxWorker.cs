@@ -5,20 +5,30 @@ namespace CartRecovery.Storage.Webhooks;
 
 /// <summary>
 /// One pass over an inbox partition: each pending delivery, in arrival order, is checked against the ledger (a retry or a
-/// second subscription of an action already processed has no effect), processed, then completed atomically. A failure
+/// second subscription of an action already processed has no effect) and processed; completions are written in groups. A failure
 /// leaves the delivery pending for the next pass; after <see cref="MaxAttempts"/> it is set aside as dead.
 /// </summary>
-public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger)
+public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger, Func<CancellationToken, Task>? pace = null)
 {
     public const int MaxAttempts = 10;
-    private const int PassSize = 500;
+    private const int PassSize = 100;
+
+    /// <summary>Completions are written to the ledger and removed from the inbox in groups of this many.</summary>
+    private const int CompleteEvery = 25;
 
     /// <summary>Returns how many deliveries were completed (processed or recognised as duplicates).</summary>
     public async Task<int> RunPassAsync(string partition, CancellationToken cancellationToken)
     {
+        var done = new List<WebhookDelivery>();
+        var seen = new HashSet<string>(StringComparer.Ordinal); // ledger keys completed in this pass, not yet written
         var completed = 0;
-        foreach (var entity in await queue.PendingAsync(partition, PassSize, cancellationToken).ConfigureAwait(false))
+        foreach (var key in await queue.PendingAsync(partition, PassSize, cancellationToken).ConfigureAwait(false))
         {
+            if (await queue.ReadAsync(partition, key.RowKey, cancellationToken).ConfigureAwait(false) is not { } entity)
+            {
+                continue; // completed meanwhile by another worker sharing the table
+            }
+
             WebhookDelivery delivery;
             try
             {
@@ -33,7 +43,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
 
             try
             {
-                if (await queue.AlreadyProcessedAsync(partition, delivery, cancellationToken).ConfigureAwait(false))
+                if (SeenInPass(seen, delivery) || await queue.AlreadyProcessedAsync(partition, delivery, cancellationToken).ConfigureAwait(false))
                 {
                     LogDuplicate(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
                 }
@@ -42,8 +52,19 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
                     await processor.ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
                 }
 
-                await queue.CompleteAsync(partition, delivery, cancellationToken).ConfigureAwait(false);
-                completed++;
+                Remember(seen, delivery);
+                done.Add(delivery);
+                if (done.Count >= CompleteEvery)
+                {
+                    await queue.CompleteAsync(partition, done, cancellationToken).ConfigureAwait(false);
+                    completed += done.Count;
+                    done.Clear();
+                }
+
+                if (pace is not null)
+                {
+                    await pace(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -51,7 +72,20 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             }
         }
 
-        return completed;
+        await queue.CompleteAsync(partition, done, cancellationToken).ConfigureAwait(false);
+        return completed + done.Count;
+    }
+
+    private static bool SeenInPass(HashSet<string> seen, WebhookDelivery delivery) =>
+        seen.Contains(InboxRows.DeliveredKey(delivery.WebhookId)) || (delivery.EventId is { } e && seen.Contains(InboxRows.EventKey(delivery.Topic, e)));
+
+    private static void Remember(HashSet<string> seen, WebhookDelivery delivery)
+    {
+        seen.Add(InboxRows.DeliveredKey(delivery.WebhookId));
+        if (delivery.EventId is { } e)
+        {
+            seen.Add(InboxRows.EventKey(delivery.Topic, e));
+        }
     }
 
     private async Task FailAsync(Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)

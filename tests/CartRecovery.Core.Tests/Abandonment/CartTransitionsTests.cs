@@ -33,6 +33,19 @@ public sealed class CartTransitionsTests
     }
 
     [Fact]
+    public void Same_state_delivered_again_changes_nothing_and_signals_nothing()
+    {
+        var recovering = CartTransitions.ApplySnapshot(Empty(), Snapshot(lines: 2), T0, null, null).Cart with { WorkflowStartedAt = T0 };
+        var again = CartTransitions.ApplySnapshot(recovering, Snapshot(lines: 2), T0, null, null);
+        var changedSameSecond = CartTransitions.ApplySnapshot(recovering, Snapshot(lines: 3), T0, null, null);
+
+        Assert.False(again.Changed);
+        Assert.Empty(again.Signals);
+        Assert.True(changedSameSecond.Changed);
+        Assert.IsType<CartUpdated>(Assert.Single(changedSameSecond.Signals));
+    }
+
+    [Fact]
     public void Older_snapshot_still_fills_in_a_missing_link()
     {
         var newer = CartTransitions.ApplySnapshot(Empty(), Snapshot(at: T0.AddMinutes(10)), null, null, null).Cart;

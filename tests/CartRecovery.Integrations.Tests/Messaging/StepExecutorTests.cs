@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Workflow;
@@ -174,7 +175,7 @@ public sealed class StepExecutorTests : IAsyncLifetime
         var outcome = await Executor().ExecuteAsync(Request(Channel.Sms), Cancel);
 
         var stored = Assert.Single(outbox.ReadAll());
-        Assert.StartsWith("Demo Store: Your lovely items", stored.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Linen & Co: Your lovely items", stored.Text, StringComparison.Ordinal);
         Assert.EndsWith("\nReply STOP to opt out", stored.Text, StringComparison.Ordinal);
         Assert.Contains($"https://demo.example/r/{outcome.MessageId}?utm_medium=sms", stored.Text, StringComparison.Ordinal);
         Assert.True(Core.Messaging.Sms.SmsSegments.Count(stored.Text).Segments <= 2);
@@ -277,6 +278,7 @@ public sealed class StepExecutorTests : IAsyncLifetime
         outbox,
         outbox,
         Options.Create(new SmsOptions { MaxSegments = 2 }),
+        new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = "Linen & Co" }]),
         NullLogger<StepExecutor>.Instance);
 
     private ResendEmailSender ResendSender() => new(

@@ -142,6 +142,33 @@ public sealed class WebPushSenderTests : IAsyncLifetime
         Assert.Null(failure.StatusCode);
     }
 
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("https://evil.example/push")]
+    [InlineData("https://user:pw@127.0.0.1/push")]
+    [InlineData("not a url")]
+    public async Task An_endpoint_outside_the_allowed_push_services_is_refused_without_a_request(string endpoint)
+    {
+        var failure = await Assert.ThrowsAsync<PermanentDeliveryException>(
+            () => Sender().SendAsync(TestDelivery.Push(), Subscription() with { Endpoint = endpoint }, TestDelivery.Context, TestContext.Current.CancellationToken));
+
+        Assert.Equal("subscription endpoint is not on an allowed push service", failure.Reason);
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("https://fcm.googleapis.com/fcm/send/abc", true)]
+    [InlineData("https://updates.push.services.mozilla.com/wpush/v2/abc", true)]
+    [InlineData("https://wns2-par02p.notify.windows.com/w/?token=abc", true)]
+    [InlineData("https://web.push.apple.com/abc", true)]
+    [InlineData("http://fcm.googleapis.com/fcm/send/abc", false)]
+    [InlineData("https://fcm.googleapis.com.evil.example/x", false)]
+    [InlineData("https://notfcm.googleapis.com/x", false)]
+    public void The_default_policy_allows_the_browsers_push_services_over_https_only(string endpoint, bool allowed)
+    {
+        Assert.Equal(allowed, PushEndpointPolicy.IsAllowed(endpoint, new WebPushSettings()));
+    }
+
     private PushSubscription Subscription() =>
         new($"{server.BaseAddress}push/v2/sub-1", Base64Url.EncodeToString(browser.PublicKey), Base64Url.EncodeToString(browser.AuthSecret));
 
@@ -150,6 +177,13 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     private Microsoft.Extensions.Options.IOptions<PushOptions> Options() => Microsoft.Extensions.Options.Options.Create(new PushOptions
     {
         Provider = PushProviderKind.WebPush,
-        WebPush = new WebPushSettings { Subject = "mailto:ops@demo.example", PublicKey = vapid.PublicKey, PrivateKey = vapid.PrivateKey },
+        WebPush = new WebPushSettings
+        {
+            Subject = "mailto:ops@demo.example",
+            PublicKey = vapid.PublicKey,
+            PrivateKey = vapid.PrivateKey,
+            AllowedEndpointHosts = ["127.0.0.1"],
+            AllowInsecureEndpoints = true,
+        },
     });
 }

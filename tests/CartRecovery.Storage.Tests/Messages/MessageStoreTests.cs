@@ -1,3 +1,4 @@
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Privacy;
@@ -86,25 +87,25 @@ public sealed class MessageStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_popup_stays_pending_for_its_cart_with_its_step_while_shown_and_dismissed()
+    public async Task A_popup_is_pending_with_its_step_through_shown_and_dismissed_until_clicked()
     {
         var (record, _) = await store.CreateAsync(Draft("step-1", Channel.Popup), MessageStatus.Sending, null, Cancel);
-        var step = PopupStep("cart-tok", lines: 5);
+        var step = PopupStep(lines: 5);
         await store.MarkPendingDisplayAsync(Shop, record.MessageId, step, Cancel);
 
         var pending = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
-        var shownAt = clock.GetUtcNow().AddHours(1);
-        await store.RecordAsync(Shop, record.MessageId, MessageEventKind.Shown, shownAt, Cancel);
-        await store.RecordAsync(Shop, record.MessageId, MessageEventKind.Dismissed, shownAt.AddSeconds(10), Cancel);
-        var afterShown = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
+        await store.RecordAsync(Shop, record.MessageId, MessageEventKind.Shown, clock.GetUtcNow().AddHours(1), Cancel);
+        await store.RecordAsync(Shop, record.MessageId, MessageEventKind.Dismissed, clock.GetUtcNow().AddHours(1).AddSeconds(10), Cancel);
+        var afterDismissed = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
+        await store.RecordAsync(Shop, record.MessageId, MessageEventKind.Clicked, clock.GetUtcNow().AddHours(30), Cancel);
+        var afterClicked = await store.FindPendingAsync(Shop, "cart-tok", Cancel);
 
         Assert.Equal(record.MessageId, pending!.MessageId);
         Assert.Equal(step.IdempotencyKey, pending.Step.IdempotencyKey);
-        Assert.Equal(["item 0", "item 1", "item 2"], pending.Step.Cart.Lines.Select(l => l.Title)); // the popup shows three
-        Assert.Equal(step.Cart.TotalPrice, pending.Step.Cart.TotalPrice);
-        Assert.Equal(record.MessageId, afterShown!.MessageId);
+        Assert.Equal(["line 0", "line 1", "line 2"], pending.Step.Cart.Lines.Select(l => l.Title));
+        Assert.Equal(record.MessageId, afterDismissed!.MessageId);
         Assert.Equal(MessageStatus.Displayed, (await store.GetAsync(Shop, record.MessageId, Cancel))!.Status);
-        Assert.Null(await store.FindPendingAsync(Shop, "other-cart", Cancel));
+        Assert.Null(afterClicked);
         Assert.Null(await store.FindPendingAsync("other.myshopify.com", "cart-tok", Cancel));
     }
 
@@ -134,6 +135,18 @@ public sealed class MessageStoreTests : IAsyncLifetime
         Assert.Equal("bob@example.com", untouched.Recipient);
         Assert.Equal("<p>Hi Bob</p>", untouched.Content!.Html);
         Assert.Empty(await privacy.ExportCustomerAsync(Shop, new CustomerRef(42, "ana@example.com", "+15551234567"), Cancel));
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_withdraws_their_pending_popup()
+    {
+        var (record, _) = await store.CreateAsync(Draft("step-1", Channel.Popup, recipient: null, customerKey: "id:42"), MessageStatus.Sending, null, Cancel);
+        await store.MarkPendingDisplayAsync(Shop, record.MessageId, PopupStep(lines: 1), Cancel);
+
+        await privacy.EraseCustomerAsync(Shop, new CustomerRef(42, null, null), Cancel);
+
+        Assert.Null(await store.FindPendingAsync(Shop, "cart-tok", Cancel));
+        Assert.True((await store.GetAsync(Shop, record.MessageId, Cancel))!.Erased);
     }
 
     [Fact]
@@ -167,17 +180,17 @@ public sealed class MessageStoreTests : IAsyncLifetime
         Assert.Empty(other.Items);
     }
 
-    private static StepRequest PopupStep(string cartToken, int lines)
-    {
-        var cart = new Core.Carts.CartSnapshot(
-            Shop, cartToken, Core.Carts.CartKind.Cart, cartToken, null, null, Core.Carts.ContactInfo.None, "EUR", 99.5m, "de-DE",
-            Enumerable.Range(0, lines).Select(i => new Core.Carts.CartLine(i, i, $"item {i}", null, 1, 10m, null, null)).ToArray(),
-            $"https://{Shop}/cart", DateTimeOffset.UnixEpoch);
-        return new StepRequest("wf-1", cart, "popup-1h", 0, Channel.Popup, MessageIntent.HelpfulReminder, false, null, StepRequest.KeyFor(Shop, cartToken, "popup-1h", Channel.Popup));
-    }
-
     private static MessageDraft Draft(string step, Channel channel = Channel.Email, string? recipient = "ana@example.com", string? customerKey = "id:42") =>
         new(Shop, "cart-1", step, 0, channel, MessageIntent.HelpfulReminder, $"{Shop}/chk/{step}/{channel}", recipient, customerKey, "cart-tok");
+
+    private static StepRequest PopupStep(int lines)
+    {
+        var cart = new CartSnapshot(
+            Shop, "chk", CartKind.Cart, "cart-tok", null, null, ContactInfo.None, "EUR", 10m, "en",
+            Enumerable.Range(0, lines).Select(i => new CartLine(i, i, $"line {i}", null, 1, 2m, null, null)).ToList(),
+            null, DateTimeOffset.UnixEpoch);
+        return new StepRequest("cart-1", cart, "step-1", 0, Channel.Popup, MessageIntent.HelpfulReminder, false, null, $"{Shop}/chk/step-1/Popup");
+    }
 
     private static RenderedMessage Content(string? html) => new(
         Channel.Email, "en", "Subject", "Pre", html, "Text", null, "https://demo.example/r", new Dictionary<string, string> { ["List-Unsubscribe"] = "https://demo.example/u/1" }, "template", null);

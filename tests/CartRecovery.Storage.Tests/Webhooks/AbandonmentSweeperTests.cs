@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Testing;
 
 namespace CartRecovery.Storage.Tests.Webhooks;
@@ -49,13 +50,23 @@ public sealed class AbandonmentSweeperTests
     {
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
-        await s.Stores.SetAbandonmentThresholdAsync(Shop, TimeSpan.FromMinutes(15), Cancel);
+        await s.Settings.SaveAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(15) }, Cancel);
         await s.DeliverAsync("carts/create", ShopifyPayloads.Cart("cart-15", t0));
 
         await s.Sweeper.RunOnceAsync(t0.AddMinutes(15), Cancel);
         var start = Assert.Single(s.Workflows.Starts);
         Assert.Equal(CartKind.Cart, start.Cart.Kind);
         Assert.Equal(t0.AddMinutes(15), start.AbandonedAt);
+    }
+
+    [Fact]
+    public async Task Operator_default_applies_to_stores_that_kept_the_preset()
+    {
+        var s = await WebhookStorage.CreateAsync(threshold: TimeSpan.FromMinutes(30));
+        var t0 = s.Time.GetUtcNow();
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-30", t0));
+
+        Assert.Equal(t0.AddMinutes(30), (await s.CheckoutAsync("ck-30")).DueAt);
     }
 
     [Fact]
@@ -82,7 +93,7 @@ public sealed class AbandonmentSweeperTests
         await s.Carts.TryWriteAsync(loaded with { DueAt = null }, loaded.Cart with { WorkflowStartedAt = t0 + Hour }, Cancel);
         Assert.Single(await s.Due.DueAsync(t0 + Hour, 10, Cancel));
 
-        var restarted = new Abandonment.AbandonmentSweeper(s.Due, s.Carts, s.Stores, s.Workflows, Microsoft.Extensions.Logging.Abstractions.NullLogger<Abandonment.AbandonmentSweeper>.Instance);
+        var restarted = s.NewSweeper(s.Workflows);
         Assert.Null(await restarted.RunOnceAsync(t0 + Hour + TimeSpan.FromMinutes(5), Cancel));
 
         Assert.Equal("ck-crash", Assert.Single(s.Workflows.NewStarts).Cart.CartKey);
@@ -96,7 +107,7 @@ public sealed class AbandonmentSweeperTests
         var t0 = s.Time.GetUtcNow();
         await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-racing", t0, lines: 1));
         var racing = new RacingWorkflows(s.Workflows, async () => await s.DeliverAsync("checkouts/update", ShopifyPayloads.Checkout("ck-racing", t0 + Hour, lines: 5)));
-        var sweeper = new Abandonment.AbandonmentSweeper(s.Due, s.Carts, s.Stores, racing, Microsoft.Extensions.Logging.Abstractions.NullLogger<Abandonment.AbandonmentSweeper>.Instance);
+        var sweeper = s.NewSweeper(racing);
 
         await sweeper.RunOnceAsync(t0 + Hour, Cancel);
 

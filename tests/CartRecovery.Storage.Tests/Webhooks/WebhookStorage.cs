@@ -7,6 +7,7 @@ using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Storage.Webhooks;
+using CartRecovery.Storage.Workflow;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,12 +27,14 @@ internal sealed class WebhookStorage
         Inbox = new TableWebhookInbox(tables, webhookOptions, Signal);
         Queue = new WebhookInboxQueue(tables, webhookOptions, Time);
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
-        Stores = new StoreRepository(tables, Microsoft.Extensions.Options.Options.Create(new AbandonmentOptions { Threshold = threshold }), Time);
-        Carts = new CartRepository(tables, Due, Stores);
+        Stores = new StoreRepository(tables);
+        Settings = new TableStoreSettings(tables);
+        Thresholds = new StoreAbandonmentThresholds(Settings, Microsoft.Extensions.Options.Options.Create(new AbandonmentOptions { Threshold = threshold }));
+        Carts = new CartRepository(tables, Due, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
         Processor = new WebhookDeliveryProcessor(Carts, Stores, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
-        Sweeper = new AbandonmentSweeper(Due, Carts, Stores, Workflows, NullLogger<AbandonmentSweeper>.Instance);
+        Sweeper = NewSweeper(Workflows);
     }
 
     public ManualTimeProvider Time { get; } = new();
@@ -52,6 +55,10 @@ internal sealed class WebhookStorage
 
     public StoreRepository Stores { get; }
 
+    public TableStoreSettings Settings { get; }
+
+    public StoreAbandonmentThresholds Thresholds { get; }
+
     public CartRepository Carts { get; }
 
     public PrivacyRequestRepository Privacy { get; }
@@ -63,6 +70,10 @@ internal sealed class WebhookStorage
     public AbandonmentSweeper Sweeper { get; }
 
     public IEnumerable<IPersonalDataHolder> Holders => [Carts, Privacy];
+
+    /// <summary>A sweeper as a freshly started process would have it (same tables), handing over to <paramref name="workflows"/>.</summary>
+    public AbandonmentSweeper NewSweeper(Core.Workflow.IRecoveryWorkflows workflows) =>
+        new(Due, Carts, Stores, Thresholds, workflows, NullLogger<AbandonmentSweeper>.Instance);
 
     public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null)
     {

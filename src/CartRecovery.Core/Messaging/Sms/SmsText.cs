@@ -7,6 +7,8 @@ namespace CartRecovery.Core.Messaging.Sms;
 /// </summary>
 public static class SmsText
 {
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', '。', '！', '？'];
+
     private static readonly Dictionary<string, string> OptOutByLanguage = new(StringComparer.OrdinalIgnoreCase)
     {
         ["en"] = "Reply STOP to opt out",
@@ -33,9 +35,10 @@ public static class SmsText
             text = text.Replace(link, string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim();
         }
 
+        var (withoutOptOut, optOut) = SplitOptOut(text);
+        text = withoutOptOut;
         var prefix = text.StartsWith(storeName, StringComparison.OrdinalIgnoreCase) ? string.Empty : storeName + ": ";
-        var suffix = (link is { Length: > 0 } ? " " + link : string.Empty)
-            + (text.Contains("STOP", StringComparison.Ordinal) ? string.Empty : "\n" + OptOutWording(locale));
+        var suffix = (link is { Length: > 0 } ? " " + link : string.Empty) + "\n" + (optOut ?? OptOutWording(locale));
         string Compose(string b) => prefix + b + suffix;
         bool Fits(string b) => SmsSegments.Count(Compose(b)).Segments <= maxSegments;
 
@@ -50,7 +53,7 @@ public static class SmsText
             return null;
         }
 
-        var ellipsis = SmsSegments.IsGsm7(text) ? "..." : "…";
+        var ellipsis = SmsSegments.IsGsm7(Compose(text)) ? "..." : "…"; // "…" costs nothing extra once the message is UCS-2 anyway
         var (low, high) = (0, text.Length);
         while (low < high)
         {
@@ -68,6 +71,22 @@ public static class SmsText
         var shortened = AtWordBoundary(text, low, ellipsis);
         var final = Compose(shortened);
         return new SmsFit(final, SmsSegments.Count(final), true);
+    }
+
+    /// <summary>
+    /// Takes the sentence with the STOP keyword off the body (the composer's own opt-out wording), so that it is kept whole
+    /// and last, after the link, and never shortened away.
+    /// </summary>
+    private static (string Body, string? OptOut) SplitOptOut(string text)
+    {
+        var stop = text.LastIndexOf("STOP", StringComparison.Ordinal);
+        if (stop < 0)
+        {
+            return (text, null);
+        }
+
+        var start = text.LastIndexOfAny(SentenceEnds, stop) + 1;
+        return start == 0 ? (string.Empty, text) : (text[..start].Trim(), text[start..].Trim());
     }
 
     private static string Shorten(string text, int length, string ellipsis) =>

@@ -30,7 +30,30 @@ public sealed class SmsTextTests
     {
         var fit = SmsText.Fit("Demo Store: hi. Text STOP to quit", null, "Demo Store", "en", 1)!;
 
-        Assert.Equal("Demo Store: hi. Text STOP to quit", fit.Text);
+        Assert.Equal("Demo Store: hi.\nText STOP to quit", fit.Text);
+    }
+
+    [Fact]
+    public void The_composers_own_opt_out_sentence_stays_whole_and_last_after_the_link()
+    {
+        var composed = $"Demo Store: your cart is saved and ready when you are. {Link} Reply STOP to opt out.";
+
+        var fit = SmsText.Fit(composed, Link, "Demo Store", "en", 1)!;
+
+        Assert.Equal($"Demo Store: your cart is saved and ready when you are. {Link}\nReply STOP to opt out.", fit.Text);
+    }
+
+    [Fact]
+    public void Shortening_a_composed_message_never_cuts_its_opt_out_sentence()
+    {
+        var body = string.Join(' ', Enumerable.Repeat("Still waiting.", 40));
+        var composed = $"Demo Store: {body} {Link} 配信停止はSTOPと返信してください。";
+
+        var fit = SmsText.Fit(composed, Link, "Demo Store", "ja", 2)!;
+
+        Assert.True(fit.Shortened);
+        Assert.True(fit.Count.Segments <= 2);
+        Assert.EndsWith($"… {Link}\n配信停止はSTOPと返信してください。", fit.Text, StringComparison.Ordinal);
     }
 
     [Theory]

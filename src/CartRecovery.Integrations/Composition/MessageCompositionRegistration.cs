@@ -8,21 +8,29 @@ using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Ai;
 using CartRecovery.Storage.Consent;
 using CartRecovery.Storage.Links;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
-namespace CartRecovery.Server.Tracking;
+namespace CartRecovery.Integrations.Composition;
 
 /// <summary>
-/// Registers message composition (templates, AI copy), signed links, the tracking / unsubscribe / storefront handlers and
-/// the suppression list. <see cref="IMessageEvents"/>, <see cref="IPopupMessages"/> and the workflow engine come from their own concerns.
+/// Message composition (templates, AI copy), signed links, the tracking / unsubscribe / storefront handlers and the
+/// suppression list, registered the same way by both hosts. <see cref="IMessageEvents"/>, <see cref="IPopupMessages"/> and
+/// the workflow engine come from their own concerns.
 /// </summary>
-public static class MessagingServices
+public static class MessageCompositionRegistration
 {
-    public static IServiceCollection AddMessageComposition(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="workflowBound">
+    /// Lifetime of the handlers that signal workflows: singleton on the server; scoped on Azure Functions, where
+    /// <see cref="Core.Workflow.IRecoveryWorkflows"/> needs the invocation's durable client.
+    /// </param>
+    public static IServiceCollection AddMessageComposition(this IServiceCollection services, IConfiguration configuration, ServiceLifetime workflowBound = ServiceLifetime.Singleton)
     {
         var links = configuration.GetSection(AppLinkOptions.Section).Get<AppLinkOptions>() ?? new AppLinkOptions();
         services.AddSingleton(links);
-        services.AddSingleton(sp => CreateSigner(links, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagingServices))));
+        services.AddSingleton(sp => CreateSigner(links, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessageCompositionRegistration))));
         services.AddSingleton<MessageLinks>();
         services.TryAddSingleton<ILinkShortener, TableLinkShortener>();
         services.AddSingleton<ShortLinkHandler>();
@@ -34,18 +42,16 @@ public static class MessagingServices
         services.TryAddSingleton<IAiCopyWriter, OpenAiCopyWriter>();
         services.TryAddSingleton<IRecommendations, NoRecommendations>();
         services.AddSingleton<MessageComposer>();
-        services.AddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
-
-        services.AddSingleton<EngagementRecorder>();
-        services.AddSingleton<OptOutService>();
-        services.AddSingleton<ClickRedirectHandler>();
-        services.AddSingleton<OpenPixelHandler>();
-        services.AddSingleton<UnsubscribeHandler>();
+        services.TryAddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
         services.AddSingleton<PopupHandler>();
-        services.AddSingleton<StorefrontEventsHandler>();
+
+        foreach (var handler in new[] { typeof(EngagementRecorder), typeof(OptOutService), typeof(ClickRedirectHandler), typeof(OpenPixelHandler), typeof(UnsubscribeHandler), typeof(StorefrontEventsHandler) })
+        {
+            services.Add(new ServiceDescriptor(handler, handler, workflowBound));
+        }
 
         services.AddSingleton<TableSuppressionList>();
-        services.AddSingleton<ISuppressionList>(sp => sp.GetRequiredService<TableSuppressionList>());
+        services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<TableSuppressionList>());
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<TableSuppressionList>());
         return services;
     }
