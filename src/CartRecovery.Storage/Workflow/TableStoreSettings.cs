@@ -11,11 +11,12 @@ namespace CartRecovery.Storage.Workflow;
 /// Reads are cached per store for <see cref="CacheFor"/> (a burst of abandonments reads once); a save through this instance
 /// updates its cache at once, another process sees it within that time.
 /// </remarks>
-public sealed class TableStoreSettings(StorageTables tables, TimeProvider time) : IStoreSettings
+public sealed class TableStoreSettings(StorageTables tables, TimeProvider? timeProvider = null) : IStoreSettings
 {
     public const string TableName = "StoreSettings";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private const string RowKey = "recovery";
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (RecoverySettings Settings, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
 
     public async Task<RecoverySettings> GetAsync(string shop, CancellationToken cancellationToken)
