@@ -78,19 +78,9 @@ internal sealed class EmbeddedRecoveryWorkflows(
         queue.Add(timerKey, id.Value, now);
     }
 
-    public async Task SignalCustomerAsync(string shop, string customerKey, RecoverySignal signal, CancellationToken cancellationToken)
-    {
-        await foreach (var id in index.ActiveIdsAsync(shop, customerKey, cancellationToken))
-        {
-            await SignalAsync(new WorkflowId(id), signal, cancellationToken);
-        }
-    }
+    public Task SignalCustomerAsync(string shop, string customerKey, RecoverySignal signal, CancellationToken cancellationToken) =>
+        this.SignalAllAsync(index, shop, customerKey, signal, cancellationToken);
 
-    public async Task SignalShopAsync(string shop, RecoverySignal signal, CancellationToken cancellationToken)
-    {
-        await foreach (var id in index.ActiveIdsAsync(shop, null, cancellationToken))
-        {
-            await SignalAsync(new WorkflowId(id), signal, cancellationToken);
-        }
-    }
+    public Task SignalShopAsync(string shop, RecoverySignal signal, CancellationToken cancellationToken) =>
+        this.SignalAllAsync(index, shop, null, signal, cancellationToken);
 }
