@@ -40,7 +40,7 @@ var host = new HostBuilder()
 
         // Recovery workflows on Durable Functions.
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
-        services.AddSingleton<IStoreSettings, TableStoreSettings>();
+        services.AddStoreSettings(configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();

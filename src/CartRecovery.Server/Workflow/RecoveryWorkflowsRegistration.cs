@@ -19,7 +19,7 @@ public static class RecoveryWorkflowsRegistration
         var services = builder.Services;
         services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.Section));
         services.AddOptions<RunnerOptions>().Bind(builder.Configuration.GetSection(RunnerOptions.Section));
-        services.AddSingleton<IStoreSettings, TableStoreSettings>();
+        services.AddStoreSettings(builder.Configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddSingleton<RunnerMetrics>();
         services.AddSingleton<TimerQueue>();

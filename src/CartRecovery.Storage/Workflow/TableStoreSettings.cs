@@ -11,12 +11,13 @@ namespace CartRecovery.Storage.Workflow;
 /// Reads are cached per store for <see cref="CacheFor"/> (a burst of abandonments reads once); a save through this instance
 /// updates its cache at once, another process sees it within that time.
 /// </remarks>
-public sealed class TableStoreSettings(StorageTables tables, TimeProvider? timeProvider = null) : IStoreSettings
+public sealed class TableStoreSettings(StorageTables tables, TimeProvider? timeProvider = null, RecoverySettings? defaults = null) : IStoreSettings
 {
     public const string TableName = "StoreSettings";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private const string RowKey = "recovery";
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+    private readonly RecoverySettings unsaved = defaults ?? RecoveryPresets.Defaults;
     private readonly ConcurrentDictionary<string, (RecoverySettings Settings, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
 
     public async Task<RecoverySettings> GetAsync(string shop, CancellationToken cancellationToken)
@@ -29,8 +30,8 @@ public sealed class TableStoreSettings(StorageTables tables, TimeProvider? timeP
         var table = await tables.GetAsync(TableName, cancellationToken);
         var row = await table.GetEntityIfExistsAsync(shop, RowKey, cancellationToken: cancellationToken);
         var settings = row?.GetString("Settings") is { } json
-            ? JsonSerializer.Deserialize<RecoverySettings>(json, WorkflowJson.Options) ?? RecoveryPresets.Defaults
-            : RecoveryPresets.Defaults;
+            ? JsonSerializer.Deserialize<RecoverySettings>(json, WorkflowJson.Options) ?? unsaved
+            : unsaved;
         cache[shop] = (settings, time.GetUtcNow() + CacheFor);
         return settings;
     }

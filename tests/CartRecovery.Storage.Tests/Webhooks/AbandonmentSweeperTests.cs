@@ -70,6 +70,18 @@ public sealed class AbandonmentSweeperTests
     }
 
     [Fact]
+    public async Task A_store_that_chose_the_preset_value_keeps_it_whatever_the_operator_default()
+    {
+        var s = await WebhookStorage.CreateAsync(threshold: TimeSpan.FromMinutes(30));
+        var t0 = s.Time.GetUtcNow();
+        await s.Settings.SaveAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(60) }, Cancel);
+        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-60", t0));
+
+        Assert.Equal(t0.AddMinutes(60), (await s.CheckoutAsync("ck-60")).DueAt);
+        Assert.Equal(TimeSpan.FromMinutes(30), (await s.Settings.GetAsync("unsaved.myshopify.com", Cancel)).AbandonmentThreshold);
+    }
+
+    [Fact]
     public async Task Checkout_without_contact_or_with_an_order_is_never_handed_over()
     {
         var s = await WebhookStorage.CreateAsync();

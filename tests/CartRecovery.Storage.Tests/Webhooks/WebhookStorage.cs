@@ -1,3 +1,4 @@
+using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Webhooks;
@@ -28,8 +29,8 @@ internal sealed class WebhookStorage
         Queue = new WebhookInboxQueue(tables, webhookOptions, Time);
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
         Stores = new StoreRepository(tables);
-        Settings = new TableStoreSettings(tables);
-        Thresholds = new StoreAbandonmentThresholds(Settings, Microsoft.Extensions.Options.Options.Create(new AbandonmentOptions { Threshold = threshold }));
+        Settings = new TableStoreSettings(tables, null, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
+        Thresholds = new StoreAbandonmentThresholds(Settings);
         Carts = new CartRepository(tables, Due, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
         Processor = new WebhookDeliveryProcessor(Carts, Stores, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Messaging;
 
 namespace CartRecovery.Core.Workflow.Settings;
@@ -31,4 +32,7 @@ public static class RecoveryPresets
         IncentivesEnabled: false,
         OnStepFailure: StepFailurePolicy.ContinueWithNextStep,
         Sequences: new Dictionary<string, IReadOnlyList<StepDefinition>> { [SequenceKeys.Default] = Standard });
+
+    /// <summary>The settings of a store that saved none: the presets, with the operator's configured abandonment threshold.</summary>
+    public static RecoverySettings DefaultsFor(AbandonmentOptions abandonment) => Defaults with { AbandonmentThreshold = abandonment.Threshold };
 }
