@@ -23,6 +23,7 @@ internal sealed class EmbeddedRecoveryRunner(
     private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
     private readonly RunnerOptions options = runnerOptions.Value;
     private readonly ConcurrentDictionary<string, byte> running = new(StringComparer.Ordinal);
+    private readonly FiredTimerRows fired = new();
     private WorkflowProcessor? processor;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -41,7 +42,46 @@ internal sealed class EmbeddedRecoveryRunner(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(PollAsync(stoppingToken), DispatchAsync(stoppingToken));
+        Task.WhenAll(PollAsync(stoppingToken), DispatchAsync(stoppingToken), DeleteFiredAsync(stoppingToken));
+
+    private async Task DeleteFiredAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await fired.WaitAsync().WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var keys = fired.TakeAll();
+            try
+            {
+                await store.DeleteTimersAsync(keys, stoppingToken);
+                foreach (var key in keys)
+                {
+                    queue.Forget(key);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // the rows stay and wake their workflows once more after a restart, which then find nothing to do
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Deleting {Count} fired timer rows failed; retrying", keys.Count);
+                foreach (var key in keys)
+                {
+                    fired.Add(key);
+                }
+
+                await Delay(StorageRetry, stoppingToken);
+            }
+        }
+    }
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
@@ -104,12 +144,16 @@ internal sealed class EmbeddedRecoveryRunner(
                 return;
             }
 
+            // The row goes only now that the workflow is saved; it stays known to the queue until deleted, so a poll meanwhile does not queue it again.
             if (result.NextTimerKey != timerKey)
             {
-                await store.DeleteTimerAsync(timerKey, stoppingToken);
+                fired.Add(timerKey);
+            }
+            else
+            {
+                queue.Forget(timerKey);
             }
 
-            queue.Forget(timerKey);
             if (result.NextTimerKey is { } next && WorkflowStore.DueOf(next) <= time.GetUtcNow() + options.Lookahead)
             {
                 queue.Add(next, id, WorkflowStore.DueOf(next));

@@ -51,7 +51,7 @@ internal sealed class WorkflowProcessor(
             var state = session.State;
             var timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
             await SaveAsync(session, releaseLease: true, cancellationToken);
-            if (state.Cart is not null)
+            if (state.Cart is not null && MerchantViewChanged(stored.State, state))
             {
                 await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
             }
@@ -146,6 +146,24 @@ internal sealed class WorkflowProcessor(
         // The saved row lists every signal this session applied, so their rows can go.
         await store.DeleteSignalsAsync(session.Id, session.Consumed.Except(session.Deleted).ToList(), cancellationToken);
         session.Deleted.UnionWith(session.Consumed);
+    }
+
+    /// <summary>
+    /// Whether the summary the merchant sees differs from the one of the state as read (which the index already holds, or
+    /// holds one write behind after a crash, as before): most wake-ups change it, but a signal or decision that changes only
+    /// the engine's own fields does not need the index write.
+    /// </summary>
+    private static bool MerchantViewChanged(RecoveryState before, RecoveryState after)
+    {
+        if (before.Cart is null)
+        {
+            return true;
+        }
+
+        var old = SequenceSummary.From(before);
+        var now = SequenceSummary.From(after);
+        var noSteps = Array.Empty<StepRecord>();
+        return old with { Steps = noSteps } != now with { Steps = noSteps } || !old.Steps.SequenceEqual(now.Steps);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

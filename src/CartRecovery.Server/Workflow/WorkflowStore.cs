@@ -151,6 +151,41 @@ internal sealed class WorkflowStore(StorageTables tables)
         await table.DeleteEntityAsync(TimerPartitionOf(DueOf(timerKey)), timerKey, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes fired timer rows with one entity-group transaction per due-minute partition (up to 100 rows each) instead of a
+    /// request per row. A batch fails as a whole if one row is already gone (another runner deleted it), so such a batch is
+    /// retried row by row, where a missing row is not an error.
+    /// </summary>
+    public async Task DeleteTimersAsync(IReadOnlyCollection<string> timerKeys, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TimersTable, cancellationToken);
+        foreach (var partition in timerKeys.GroupBy(key => TimerPartitionOf(DueOf(key))))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                if (chunk.Length == 1)
+                {
+                    await table.DeleteEntityAsync(partition.Key, chunk[0], cancellationToken: cancellationToken);
+                    continue;
+                }
+
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition.Key, key), ETag.All)),
+                        cancellationToken);
+                }
+                catch (RequestFailedException)
+                {
+                    foreach (var key in chunk)
+                    {
+                        await table.DeleteEntityAsync(partition.Key, key, cancellationToken: cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Timer rows due before <paramref name="before"/>, earliest first.</summary>
     public async Task<IReadOnlyList<(string Key, string WorkflowId)>> DueTimersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
