@@ -38,20 +38,26 @@ internal sealed class WorkflowProcessor(
         }
 
         // No separate lease write: the first conditional save of a changed state claims the lease (a rival's save then fails
-        // on the ETag), and a workflow with nothing to do is not written at all.
+        // on the ETag), and the state of a workflow with nothing to do is not written at all.
         var session = new Session(id, stored.State, stored.ETag, holdsLease: stored.LeaseOwner == runnerId, stored.AppliedInbox);
         try
         {
             await RunAsync(session, cancellationToken);
+            var state = session.State;
+            string? timerKey;
             if (!session.Changed && !session.HoldsLease && session.PreviouslyApplied.Count == 0)
             {
-                return ProcessResult.Done(session.State.WakeAt is { } due ? WorkflowStore.TimerKey(due, id) : null);
+                timerKey = state.WakeAt is { } due ? WorkflowStore.TimerKey(due, id) : null;
+            }
+            else
+            {
+                timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
+                await SaveAsync(session, releaseLease: true, cancellationToken);
             }
 
-            var state = session.State;
-            var timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
-            await SaveAsync(session, releaseLease: true, cancellationToken);
-            if (state.Cart is not null && MerchantViewChanged(stored.State, state))
+            // Written on every wake-up, even one with nothing to do: a crash between the last save and its summary leaves the
+            // row that woke the workflow in place, and its repeat wake-up (which finds nothing to do) is what repairs the index.
+            if (state.Cart is not null)
             {
                 await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
             }
@@ -146,24 +152,6 @@ internal sealed class WorkflowProcessor(
         // The saved row lists every signal this session applied, so their rows can go.
         await store.DeleteSignalsAsync(session.Id, session.Consumed.Except(session.Deleted).ToList(), cancellationToken);
         session.Deleted.UnionWith(session.Consumed);
-    }
-
-    /// <summary>
-    /// Whether the summary the merchant sees differs from the one of the state as read (which the index already holds, or
-    /// holds one write behind after a crash, as before): most wake-ups change it, but a signal or decision that changes only
-    /// the engine's own fields does not need the index write.
-    /// </summary>
-    private static bool MerchantViewChanged(RecoveryState before, RecoveryState after)
-    {
-        if (before.Cart is null)
-        {
-            return true;
-        }
-
-        var old = SequenceSummary.From(before);
-        var now = SequenceSummary.From(after);
-        var noSteps = Array.Empty<StepRecord>();
-        return old with { Steps = noSteps } != now with { Steps = noSteps } || !old.Steps.SequenceEqual(now.Steps);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -8,7 +8,7 @@ using static CartRecovery.Server.Tests.Workflow.WorkflowTestData;
 
 namespace CartRecovery.Server.Tests.Workflow;
 
-/// <summary>The requests the runner saves: batched deletion of fired timer rows, and no summary write when the merchant view is unchanged.</summary>
+/// <summary>The requests the runner saves: batched deletion of fired timer rows, and the sequence index repaired after a crash between a save and its summary write.</summary>
 public sealed class WorkflowRequestSavingTests
 {
     [Fact]
@@ -35,29 +35,27 @@ public sealed class WorkflowRequestSavingTests
     }
 
     [Fact]
-    public async Task A_signal_that_changes_nothing_the_merchant_sees_writes_no_summary_but_is_consumed()
+    public async Task A_summary_left_behind_by_a_crash_after_the_save_is_repaired_by_the_repeat_wake_up()
     {
         using var env = await RunnerEnvironment.CreateAsync();
         var ct = TestContext.Current.CancellationToken;
-        await env.Workflows.StartAsync(Cart("quiet-1"), DateTimeOffset.UtcNow, ct);
-        var id = WorkflowId.For(Shop, "quiet-1").Value;
+        await env.Workflows.StartAsync(Cart("crash-1"), DateTimeOffset.UtcNow, ct);
+        var id = WorkflowId.For(Shop, "crash-1").Value;
+        var beforeStop = await env.Index.GetAsync(Shop, id, ct);
         var store = env.Services.GetRequiredService<WorkflowStore>();
         await store.AddSignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "stop"), DateTimeOffset.UtcNow, ct);
         await Processor(env).ProcessAsync(id, ct);
         Assert.Equal(RecoveryStatus.Stopped, (await env.Index.GetAsync(Shop, id, ct))?.Status);
 
-        // With the summary row gone, a write would bring it back: a second stop of a stopped recovery must not write it.
-        await env.Index.DeleteAsync(Shop, id, ct);
-        await store.AddSignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "stop again"), DateTimeOffset.UtcNow, ct);
-        await Processor(env).ProcessAsync(id, ct);
+        // The process died after saving the stopped state but before its summary write: the index still shows it active.
+        await env.Index.UpsertAsync(beforeStop!, ct);
 
+        await Processor(env).ProcessAsync(id, ct); // the wake-up row left in place wakes it again; nothing is left to do
+
+        var repaired = await env.Index.GetAsync(Shop, id, ct);
+        Assert.Equal(RecoveryStatus.Stopped, repaired?.Status);
+        Assert.Equal(StopReason.MerchantStopped, repaired?.StopReason);
         Assert.Empty(await store.ReadInboxAsync(id, 10, ct));
-        Assert.Null(await env.Index.GetAsync(Shop, id, ct));
-
-        // And a signal that does change it (a restart) writes it again.
-        await store.AddSignalAsync(id, new MerchantRestart(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, ct);
-        await Processor(env).ProcessAsync(id, ct);
-        Assert.Equal(RecoveryStatus.Active, (await env.Index.GetAsync(Shop, id, ct))?.Status);
     }
 
     private static WorkflowProcessor Processor(RunnerEnvironment env) => new(
