@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -76,6 +77,8 @@ public sealed class DurableRecoveryWorkflows(
         }
     }
 
-    private static bool IsRunning(OrchestrationMetadata? instance) => instance?.RuntimeStatus is
-        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew;
+    // Running means "not ended": anything but a terminal status. That covers the transient ContinuedAsNew without naming it,
+    // because the SDK marks that member [Obsolete] (an error under TreatWarningsAsErrors).
+    private static bool IsRunning(OrchestrationMetadata? instance) => instance is not null && instance.RuntimeStatus is not
+        (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
 }
