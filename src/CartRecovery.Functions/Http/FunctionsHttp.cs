@@ -1,6 +1,8 @@
 using System.Net;
 using CartRecovery.Core.Http;
+using CartRecovery.Functions.Recovery;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
 
 namespace CartRecovery.Functions.Http;
 
@@ -21,6 +23,24 @@ public static class FunctionsHttp
             ? HostResponse.Problem(413, "Payload too large", $"The body exceeds the limit of {maxBodyBytes} bytes.")
             : await handler(ToHostRequest(request, route, body.Value), cancellationToken);
         return await WriteAsync(request, response, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="HandleAsync"/> for an endpoint whose handler may start or signal a recovery: the function's
+    /// <c>[DurableClient]</c> binding goes into the invocation's <see cref="DurableClientHolder"/> first, because the
+    /// worker hands the client to the function, not to DI.
+    /// </summary>
+    public static Task<HttpResponseData> HandleWithDurableClientAsync(
+        DurableClientHolder durable,
+        DurableTaskClient client,
+        HttpRequestData request,
+        IReadOnlyDictionary<string, string> route,
+        Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
+        CancellationToken cancellationToken,
+        long maxBodyBytes)
+    {
+        durable.Use(client);
+        return HandleAsync(request, route, handler, cancellationToken, maxBodyBytes);
     }
 
     public static HostRequest ToHostRequest(HttpRequestData request, IReadOnlyDictionary<string, string> route, ReadOnlyMemory<byte> body) =>

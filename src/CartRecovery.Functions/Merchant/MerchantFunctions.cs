@@ -1,4 +1,3 @@
-using CartRecovery.Core.Http;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Functions.Http;
 using CartRecovery.Functions.Recovery;
@@ -33,7 +32,7 @@ public sealed class MerchantFunctions(SequencesHandler sequences, ConfigHandler 
         string shop,
         string id,
         FunctionContext context) =>
-        WithClient(client, request, Route(shop, id), sequences.StopAsync, context, 16 * 1024);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.StopAsync, context.CancellationToken, 16 * 1024);
 
     [Function("SequencesRestart")]
     public Task<HttpResponseData> RestartAsync(
@@ -42,7 +41,7 @@ public sealed class MerchantFunctions(SequencesHandler sequences, ConfigHandler 
         string shop,
         string id,
         FunctionContext context) =>
-        WithClient(client, request, Route(shop, id), sequences.RestartAsync, context, 16 * 1024);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.RestartAsync, context.CancellationToken, 16 * 1024);
 
     [Function("ConfigGet")]
     public Task<HttpResponseData> GetConfigAsync(
@@ -57,18 +56,6 @@ public sealed class MerchantFunctions(SequencesHandler sequences, ConfigHandler 
         string shop,
         FunctionContext context) =>
         FunctionsHttp.HandleAsync(request, Route(shop), config.PutAsync, context.CancellationToken, ConfigHandler.MaxBodyBytes);
-
-    private Task<HttpResponseData> WithClient(
-        DurableTaskClient client,
-        HttpRequestData request,
-        IReadOnlyDictionary<string, string> route,
-        Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
-        FunctionContext context,
-        long maxBodyBytes)
-    {
-        durable.Use(client);
-        return FunctionsHttp.HandleAsync(request, route, handler, context.CancellationToken, maxBodyBytes);
-    }
 
     private static Dictionary<string, string> Route(string shop, string? id = null) =>
         id is null ? new() { ["shop"] = shop } : new() { ["shop"] = shop, ["id"] = id };

@@ -1,4 +1,3 @@
-using CartRecovery.Core.Http;
 using CartRecovery.Core.Storefront;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Functions.Http;
@@ -27,7 +26,7 @@ public sealed class TrackingFunctions(
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
-        WithClient(client, request, Route("token", token), click.HandleAsync, context, 0);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), click.HandleAsync, context.CancellationToken, 0);
 
     [Function("TrackOpen")]
     public Task<HttpResponseData> OpenAsync(
@@ -35,7 +34,7 @@ public sealed class TrackingFunctions(
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
-        WithClient(client, request, Route("token", token), pixel.HandleAsync, context, 0);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), pixel.HandleAsync, context.CancellationToken, 0);
 
     [Function("ShortLink")]
     public Task<HttpResponseData> ShortLinkAsync(
@@ -57,7 +56,7 @@ public sealed class TrackingFunctions(
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
-        WithClient(client, request, Route("token", token), unsubscribe.PostAsync, context, FormBodyLimit);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), unsubscribe.PostAsync, context.CancellationToken, FormBodyLimit);
 
     [Function("StorefrontScript")]
     public Task<HttpResponseData> ScriptAsync(
@@ -76,19 +75,7 @@ public sealed class TrackingFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "storefront/events")] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
-        WithClient(client, request, new Dictionary<string, string>(), events.HandleAsync, context, StorefrontEventsHandler.MaxBodyBytes);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, new Dictionary<string, string>(), events.HandleAsync, context.CancellationToken, StorefrontEventsHandler.MaxBodyBytes);
 
     private static Dictionary<string, string> Route(string name, string value) => new() { [name] = value };
-
-    private Task<HttpResponseData> WithClient(
-        DurableTaskClient client,
-        HttpRequestData request,
-        IReadOnlyDictionary<string, string> route,
-        Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
-        FunctionContext context,
-        long maxBodyBytes)
-    {
-        durable.Use(client);
-        return FunctionsHttp.HandleAsync(request, route, handler, context.CancellationToken, maxBodyBytes);
-    }
 }
