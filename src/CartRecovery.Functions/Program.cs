@@ -81,7 +81,9 @@ var host = new HostBuilder()
     })
     .Build();
 
-host.Services.GetRequiredService<IOptions<RecoveryOptions>>().Value.Validate();
+var recovery = host.Services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
+recovery.Validate();
+_ = StepRetrySettings.From(recovery).ToTaskOptions(); // throws here for retry values the SDK rejects, not in every orchestration
 if (host.Services.GetService<IStepExecutor>() is null)
 {
     throw new InvalidOperationException(

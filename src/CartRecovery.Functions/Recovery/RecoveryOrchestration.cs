@@ -26,11 +26,7 @@ public static class RecoveryOrchestration
     {
         var logger = context.CreateReplaySafeLogger(nameof(RecoveryOrchestration));
         var input = context.GetInput<RecoveryOrchestrationInput>() ?? throw new InvalidOperationException("The recovery orchestration needs its input.");
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            maxNumberOfAttempts: input.Retry.MaxAttempts,
-            firstRetryInterval: input.Retry.FirstRetryDelay,
-            backoffCoefficient: 2.0,
-            maxRetryInterval: input.Retry.MaxRetryDelay));
+        var retry = input.Retry.ToTaskOptions();
 
         var state = input.State;
         if (input.Start is { } start)

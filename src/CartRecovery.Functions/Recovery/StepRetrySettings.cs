@@ -1,4 +1,5 @@
 using CartRecovery.Core.Workflow;
+using Microsoft.DurableTask;
 
 namespace CartRecovery.Functions.Recovery;
 
@@ -6,4 +7,15 @@ namespace CartRecovery.Functions.Recovery;
 public sealed record StepRetrySettings(int MaxAttempts, TimeSpan FirstRetryDelay, TimeSpan MaxRetryDelay)
 {
     public static StepRetrySettings From(RecoveryOptions options) => new(options.StepMaxAttempts, options.StepFirstRetryDelay, options.StepMaxRetryDelay);
+
+    /// <summary>
+    /// The activity retry options: delays double up to <see cref="MaxRetryDelay"/>. The SDK's <see cref="RetryPolicy"/>
+    /// constructor throws for values it rejects (a first delay of zero or less, a maximum below the first), so Program.cs
+    /// builds it once at startup: a bad setting stops the host instead of failing every orchestration at its first step.
+    /// </summary>
+    public TaskOptions ToTaskOptions() => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: MaxAttempts,
+        firstRetryInterval: FirstRetryDelay,
+        backoffCoefficient: 2.0,
+        maxRetryInterval: MaxRetryDelay));
 }
