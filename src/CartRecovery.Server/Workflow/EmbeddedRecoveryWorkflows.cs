@@ -47,7 +47,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
         var timerKey = wake is { } due ? await store.AddTimerAsync(id, due, cancellationToken) : null;
         var saved = existing is null
             ? await store.TryCreateAsync(state, cancellationToken)
-            : await store.TrySaveAsync(state, existing.ETag, null, null, [], cancellationToken) is not null;
+            : await store.TrySaveAsync(state, existing.ETag, existing.Chunks, null, null, [], cancellationToken) is not null;
         if (!saved)
         {
             return false;

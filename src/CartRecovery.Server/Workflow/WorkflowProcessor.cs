@@ -39,7 +39,7 @@ internal sealed class WorkflowProcessor(
 
         // No separate lease write: the first conditional save of a changed state claims the lease (a rival's save then fails
         // on the ETag), and the state of a workflow with nothing to do is not written at all.
-        var session = new Session(id, stored.State, stored.ETag, holdsLease: stored.LeaseOwner == runnerId, stored.AppliedInbox);
+        var session = new Session(id, stored, holdsLease: stored.LeaseOwner == runnerId);
         try
         {
             await RunAsync(session, cancellationToken);
@@ -139,14 +139,15 @@ internal sealed class WorkflowProcessor(
 
     private async Task SaveAsync(Session session, bool releaseLease, CancellationToken cancellationToken)
     {
-        var etag = await store.TrySaveAsync(
+        var saved = await store.TrySaveAsync(
             session.State,
             session.ETag,
+            session.Chunks,
             releaseLease ? null : runnerId,
             releaseLease ? null : time.GetUtcNow() + options.LeaseDuration,
             session.Consumed,
             cancellationToken);
-        session.ETag = etag ?? throw new LeaseLostException(session.Id);
+        (session.ETag, session.Chunks) = saved ?? throw new LeaseLostException(session.Id);
         session.HoldsLease = !releaseLease;
 
         // The saved row lists every signal this session applied, so their rows can go.
@@ -157,13 +158,16 @@ internal sealed class WorkflowProcessor(
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>The workflow as this runner holds it: current state, the ETag of its last write, and signals applied but not yet saved.</summary>
-    private sealed class Session(string id, RecoveryState state, Azure.ETag etag, bool holdsLease, IReadOnlyList<string> previouslyApplied)
+    private sealed class Session(string id, StoredWorkflow stored, bool holdsLease)
     {
         public string Id { get; } = id;
 
-        public RecoveryState State { get; private set; } = state;
+        public RecoveryState State { get; private set; } = stored.State;
 
-        public Azure.ETag ETag { get; set; } = etag;
+        public Azure.ETag ETag { get; set; } = stored.ETag;
+
+        /// <summary>How many columns the stored state fills.</summary>
+        public int Chunks { get; set; } = stored.Chunks;
 
         /// <summary>Whether the stored row names this runner as its holder (after a save that kept the lease, or after a crash of this runner).</summary>
         public bool HoldsLease { get; set; } = holdsLease;
@@ -174,7 +178,7 @@ internal sealed class WorkflowProcessor(
         /// <summary>Inbox rows applied in this session; every save records all of them with the state.</summary>
         public List<string> Consumed { get; } = [];
 
-        public IReadOnlyList<string> PreviouslyApplied { get; } = previouslyApplied;
+        public IReadOnlyList<string> PreviouslyApplied { get; } = stored.AppliedInbox;
 
         public HashSet<string> Deleted { get; } = new(StringComparer.Ordinal);
 

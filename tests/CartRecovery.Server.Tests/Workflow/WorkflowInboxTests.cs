@@ -25,7 +25,7 @@ public sealed class WorkflowInboxTests
         // What a runner saves before it dies: the restarted state, listing the signal as applied; the row is still there.
         var stored = (await store.ReadAsync(id, ct))!;
         var restarted = RecoveryDecider.Decide(stored.State, new SignalReceived(DateTimeOffset.UtcNow, signal.Signal)).State;
-        Assert.NotNull(await store.TrySaveAsync(restarted, stored.ETag, "dead-runner", DateTimeOffset.UtcNow.AddSeconds(-1), [signal.RowKey], ct));
+        Assert.NotNull(await store.TrySaveAsync(restarted, stored.ETag, stored.Chunks, "dead-runner", DateTimeOffset.UtcNow.AddSeconds(-1), [signal.RowKey], ct));
 
         await Processor(env).ProcessAsync(id, ct);
 

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.RunnerHost;
 using CartRecovery.Server.Workflow;
@@ -56,6 +57,31 @@ public sealed class WorkflowRequestSavingTests
         Assert.Equal(RecoveryStatus.Stopped, repaired?.Status);
         Assert.Equal(StopReason.MerchantStopped, repaired?.StopReason);
         Assert.Empty(await store.ReadInboxAsync(id, 10, ct));
+    }
+
+    [Fact]
+    public async Task A_state_saved_over_a_longer_one_leaves_no_stale_chunk_and_no_stale_lease()
+    {
+        using var env = await RunnerEnvironment.CreateAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var store = env.Services.GetRequiredService<WorkflowStore>();
+        var lines = Enumerable.Range(0, 300).Select(i => new CartLine(i, i, $"Hand-thrown stoneware mug no. {i} — 350 ml, speckled glaze", "Blue", 1, 25m, null, $"MUG-{i}")).ToArray();
+        await env.Workflows.StartAsync(Cart("big-1") with { Lines = lines }, DateTimeOffset.UtcNow, ct);
+        var id = WorkflowId.For(Shop, "big-1").Value;
+        var big = (await store.ReadAsync(id, ct))!;
+        Assert.True(big.Chunks > 1, $"the large cart's state should span several columns, not {big.Chunks}");
+
+        var leased = await store.TrySaveAsync(big.State, big.ETag, big.Chunks, "runner-x", DateTimeOffset.UtcNow.AddMinutes(1), [], ct);
+        var small = big.State with { Cart = big.State.Cart! with { Lines = lines[..1] } };
+        Assert.NotNull(await store.TrySaveAsync(small, leased!.Value.ETag, leased.Value.Chunks, null, null, [], ct));
+
+        var row = await (await env.Tables.GetAsync(WorkflowStore.WorkflowsTable, ct)).GetEntityAsync(id, id, cancellationToken: ct);
+        Assert.All(Enumerable.Range(1, big.Chunks - 1), i => Assert.Equal("", row.GetString($"State{i}")));
+        var read = (await store.ReadAsync(id, ct))!;
+        Assert.Equal(1, read.Chunks);
+        Assert.Single(read.State.Cart!.Lines);
+        Assert.Null(read.LeaseOwner);
+        Assert.Null(read.LeaseUntil);
     }
 
     private static WorkflowProcessor Processor(RunnerEnvironment env) => new(
