@@ -8,10 +8,10 @@ using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
-using CartRecovery.Functions.Messages;
 using CartRecovery.Functions.Recovery;
 using CartRecovery.Functions.Tracking;
 using CartRecovery.Integrations.Composition;
+using CartRecovery.Integrations.Messaging;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
@@ -77,7 +77,7 @@ var host = new HostBuilder()
         services.AddMessageComposition(configuration, ServiceLifetime.Scoped);
 
         // Delivery: channel providers, the message record, the step executor, the message API and provider webhooks.
-        services.AddMessaging(configuration);
+        services.AddMessageDelivery(configuration);
     })
     .Build();
 

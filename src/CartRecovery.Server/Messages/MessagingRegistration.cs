@@ -1,15 +1,12 @@
-using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Api;
-using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Messaging;
 using CartRecovery.Integrations.Push;
 using CartRecovery.Server.Http;
-using CartRecovery.Storage.Messages;
 
 namespace CartRecovery.Server.Messages;
 
-/// <summary>Delivery of recovery messages: channel providers, the message record store, the step executor, and their endpoints.</summary>
+/// <summary>Delivery of recovery messages (<see cref="MessageDeliveryRegistration"/>) and its endpoints.</summary>
 public static class MessagingRegistration
 {
     /// <summary>Resend's webhook bodies are small JSON documents.</summary>
@@ -17,14 +14,7 @@ public static class MessagingRegistration
 
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddChannelProviders(builder.Configuration);
-        builder.Services.AddMessageStore();
-        // Factories, not type registrations: the composer and the suppression list come from the composition concern, and
-        // start-up validation must not fail on a deployment that has not registered them yet (they resolve on first use).
-        builder.Services.AddSingleton<IStepExecutor>(sp => ActivatorUtilities.CreateInstance<StepExecutor>(sp));
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ResendWebhookHandler>(sp));
-        builder.Services.AddSingleton<MessagesApi>();
-        builder.Services.AddSingleton<PushSubscriptionHandler>();
+        builder.Services.AddMessageDelivery(builder.Configuration);
         return builder;
     }
 

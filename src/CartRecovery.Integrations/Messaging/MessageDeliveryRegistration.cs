@@ -2,21 +2,22 @@ using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Api;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
-using CartRecovery.Integrations.Messaging;
 using CartRecovery.Integrations.Push;
 using CartRecovery.Storage.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CartRecovery.Functions.Messages;
+namespace CartRecovery.Integrations.Messaging;
 
-/// <summary>The same delivery services as the server's MessagingRegistration: providers, message store, step executor, handlers.</summary>
-public static class MessagingRegistration
+/// <summary>Delivery of recovery messages, the same for both hosts: channel providers, the message store, the step executor and the handlers of its endpoints.</summary>
+public static class MessageDeliveryRegistration
 {
-    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMessageDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannelProviders(configuration);
         services.AddMessageStore();
+        // Factories, not type registrations: the composer and the suppression list come from the composition concern, and
+        // start-up validation must not fail on a deployment that has not registered them yet (they resolve on first use).
         services.AddSingleton<IStepExecutor>(sp => ActivatorUtilities.CreateInstance<StepExecutor>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ResendWebhookHandler>(sp));
         services.AddSingleton<MessagesApi>();
