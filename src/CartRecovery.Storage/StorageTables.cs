@@ -14,6 +14,24 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public Task<TableClient> GetAsync(string logicalName, CancellationToken cancellationToken = default) =>
         tables.GetOrAdd(logicalName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name))).Value.WaitAsync(cancellationToken);
 
+    /// <summary>A client for a table known to exist (listed just now) that, unlike <see cref="GetAsync"/>, never creates it.</summary>
+    public TableClient GetExisting(string logicalName) => service.GetTableClient(options.Value.TablePrefix + logicalName);
+
+    /// <summary>The logical names of the existing tables whose logical name starts with <paramref name="logicalPrefix"/>, in order.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string logicalPrefix, CancellationToken cancellationToken = default)
+    {
+        var prefix = options.Value.TablePrefix;
+        var names = await service.GetTableNamesAsync(prefix + logicalPrefix, cancellationToken);
+        return [.. names.Select(name => name[prefix.Length..])];
+    }
+
+    /// <summary>Deletes the table (a missing one is not an error); a later <see cref="GetAsync"/> creates it again.</summary>
+    public async Task DeleteAsync(string logicalName, CancellationToken cancellationToken = default)
+    {
+        tables.TryRemove(logicalName, out _);
+        await service.GetTableClient(options.Value.TablePrefix + logicalName).DeleteAsync(cancellationToken);
+    }
+
     private async Task<TableClient> CreateAsync(string logicalName)
     {
         var table = service.GetTableClient(options.Value.TablePrefix + logicalName);

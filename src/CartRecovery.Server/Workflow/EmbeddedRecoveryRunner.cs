@@ -13,7 +13,7 @@ namespace CartRecovery.Server.Workflow;
 /// </summary>
 internal sealed class EmbeddedRecoveryRunner(
     IServiceProvider services,
-    WorkflowStore store,
+    TimerStore timers,
     TimerQueue queue,
     IOptions<RunnerOptions> runnerOptions,
     IOptions<RecoveryOptions> recoveryOptions,
@@ -21,6 +21,7 @@ internal sealed class EmbeddedRecoveryRunner(
     ILogger<EmbeddedRecoveryRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DrainedTablesSweep = TimeSpan.FromMinutes(1);
     private readonly RunnerOptions options = runnerOptions.Value;
     private readonly ConcurrentDictionary<string, byte> running = new(StringComparer.Ordinal);
     private readonly FiredTimerRows fired = new();
@@ -57,13 +58,13 @@ internal sealed class EmbeddedRecoveryRunner(
                 return;
             }
 
-            var keys = fired.TakeAll();
+            var rows = fired.TakeAll();
             try
             {
-                await store.DeleteTimersAsync(keys, stoppingToken);
-                foreach (var key in keys)
+                await timers.DeleteAsync(rows, stoppingToken);
+                foreach (var row in rows)
                 {
-                    queue.Forget(key);
+                    queue.Forget(row);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,10 +73,10 @@ internal sealed class EmbeddedRecoveryRunner(
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Deleting {Count} fired timer rows failed; retrying", keys.Count);
-                foreach (var key in keys)
+                logger.LogWarning(e, "Deleting {Count} fired timer rows failed; retrying", rows.Count);
+                foreach (var row in rows)
                 {
-                    fired.Add(key);
+                    fired.Add(row);
                 }
 
                 await Delay(StorageRetry, stoppingToken);
@@ -85,23 +86,37 @@ internal sealed class EmbeddedRecoveryRunner(
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
+        var nextSweep = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var now = time.GetUtcNow();
             try
             {
                 // With a backlog in memory a poll would only fetch rows already queued again; skip it until the backlog drains.
-                var now = time.GetUtcNow();
                 if (queue.CountDueBy(now + options.Lookahead) < options.MaxConcurrency * 2)
                 {
-                    foreach (var (key, id) in await store.DueTimersAsync(now + options.Lookahead, options.MaxTimersPerPoll, stoppingToken))
+                    foreach (var row in await timers.DueAsync(now + options.Lookahead, options.MaxTimersPerPoll, stoppingToken))
                     {
-                        queue.Add(key, id, WorkflowStore.DueOf(key));
+                        queue.Add(row);
                     }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Reading due timers failed; retrying at the next poll");
+            }
+
+            if (now >= nextSweep)
+            {
+                nextSweep = now + DrainedTablesSweep;
+                try
+                {
+                    await timers.DropDrainedAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Dropping drained timer tables failed; retrying at the next sweep");
+                }
             }
 
             await Delay(options.PollInterval, stoppingToken);
@@ -119,12 +134,12 @@ internal sealed class EmbeddedRecoveryRunner(
             {
                 if (!running.TryAdd(timer.WorkflowId, 0))
                 {
-                    queue.Retry(timer.Key, timer.WorkflowId, now + TimeSpan.FromMilliseconds(50));
+                    queue.Retry(timer, now + TimeSpan.FromMilliseconds(50));
                     continue;
                 }
 
                 await slots.WaitAsync(stoppingToken);
-                _ = Task.Run(() => ProcessAsync(timer.Key, timer.WorkflowId, slots, stoppingToken), CancellationToken.None);
+                _ = Task.Run(() => ProcessAsync(timer, slots, stoppingToken), CancellationToken.None);
                 continue;
             }
 
@@ -133,30 +148,32 @@ internal sealed class EmbeddedRecoveryRunner(
         }
     }
 
-    private async Task ProcessAsync(string timerKey, string id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task ProcessAsync(TimerRow timer, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
+        var id = timer.WorkflowId;
         try
         {
             var result = await processor!.ProcessAsync(id, stoppingToken);
             if (result.Busy)
             {
-                queue.Retry(timerKey, id, result.RetryAt!.Value);
+                queue.Retry(timer, result.RetryAt!.Value);
                 return;
             }
 
-            // The row goes only now that the workflow is saved; it stays known to the queue until deleted, so a poll meanwhile does not queue it again.
-            if (result.NextTimerKey != timerKey)
+            // The row goes only now that the workflow is saved, unless it is still the workflow's next wake-up; it stays known
+            // to the queue until deleted, so a poll meanwhile does not queue it again.
+            if (result.NextWake != timer.Due)
             {
-                fired.Add(timerKey);
+                fired.Add(timer);
             }
             else
             {
-                queue.Forget(timerKey);
+                queue.Forget(timer);
             }
 
-            if (result.NextTimerKey is { } next && WorkflowStore.DueOf(next) <= time.GetUtcNow() + options.Lookahead)
+            if (result.WrittenTimer is { } next && next.Due <= time.GetUtcNow() + options.Lookahead)
             {
-                queue.Add(next, id, WorkflowStore.DueOf(next));
+                queue.Add(next);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -166,7 +183,7 @@ internal sealed class EmbeddedRecoveryRunner(
         catch (Exception e)
         {
             logger.LogWarning(e, "Processing workflow {WorkflowId} failed; retrying", id);
-            queue.Retry(timerKey, id, time.GetUtcNow() + StorageRetry);
+            queue.Retry(timer, time.GetUtcNow() + StorageRetry);
         }
         finally
         {

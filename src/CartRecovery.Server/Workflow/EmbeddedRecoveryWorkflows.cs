@@ -13,6 +13,7 @@ namespace CartRecovery.Server.Workflow;
 /// </summary>
 internal sealed class EmbeddedRecoveryWorkflows(
     WorkflowStore store,
+    TimerStore timers,
     TimerQueue queue,
     IStoreSettings storeSettings,
     ISequenceIndex index,
@@ -44,7 +45,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
         var wake = state.InFlight is not null ? now : state.WakeAt;
 
         // The timer row first: a crash after it leaves a harmless extra wake-up, never a workflow nobody wakes.
-        var timerKey = wake is { } due ? await store.AddTimerAsync(id, due, cancellationToken) : null;
+        var timer = wake is { } due ? await timers.AddAsync(id, due, cancellationToken) : null;
         var saved = existing is null
             ? await store.TryCreateAsync(state, cancellationToken)
             : await store.TrySaveAsync(state, existing.ETag, existing.Chunks, null, null, [], cancellationToken) is not null;
@@ -54,9 +55,9 @@ internal sealed class EmbeddedRecoveryWorkflows(
         }
 
         await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
-        if (timerKey is not null && wake <= now + runnerOptions.Value.Lookahead)
+        if (timer is not null && timer.Due <= now + runnerOptions.Value.Lookahead)
         {
-            queue.Add(timerKey, id, wake!.Value); // later ones are loaded by the poll when they come near, so memory stays flat
+            queue.Add(timer); // later ones are loaded by the poll when they come near, so memory stays flat
         }
 
         return true;
@@ -74,8 +75,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
         // signal for the workflow's next timer, which every active workflow has (its next step or its expiry).
         var now = time.GetUtcNow();
         await store.AddSignalAsync(id.Value, signal, now, cancellationToken);
-        var timerKey = await store.AddTimerAsync(id.Value, now, cancellationToken);
-        queue.Add(timerKey, id.Value, now);
+        queue.Add(await timers.AddAsync(id.Value, now, cancellationToken));
     }
 
     public Task SignalCustomerAsync(string shop, string customerKey, RecoverySignal signal, CancellationToken cancellationToken) =>

@@ -8,20 +8,20 @@ namespace CartRecovery.Server.Workflow;
 internal sealed class FiredTimerRows
 {
     private readonly object gate = new();
-    private List<string> pending = [];
+    private List<TimerRow> pending = [];
     private TaskCompletionSource added = NewSignal();
 
-    public void Add(string timerKey)
+    public void Add(TimerRow row)
     {
         lock (gate)
         {
-            pending.Add(timerKey);
+            pending.Add(row);
             added.TrySetResult();
         }
     }
 
     /// <summary>Takes every row added so far (empty when none).</summary>
-    public IReadOnlyList<string> TakeAll()
+    public IReadOnlyList<TimerRow> TakeAll()
     {
         lock (gate)
         {

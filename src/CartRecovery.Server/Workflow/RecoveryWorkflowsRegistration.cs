@@ -24,6 +24,7 @@ public static class RecoveryWorkflowsRegistration
         services.AddSingleton<RunnerMetrics>();
         services.AddSingleton<TimerQueue>();
         services.AddSingleton<WorkflowStore>();
+        services.AddSingleton<TimerStore>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<Core.Messaging.IStepExecutor>(),
             sp.GetRequiredService<IOptions<RecoveryOptions>>().Value,

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CartRecovery.Server.Workflow;
 
 /// <summary>
@@ -7,53 +9,47 @@ namespace CartRecovery.Server.Workflow;
 internal sealed class TimerQueue
 {
     private readonly object gate = new();
-    private readonly PriorityQueue<(string Key, string WorkflowId), long> heap = new();
-    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<TimerRow, long> heap = new();
+    private readonly HashSet<TimerRow> known = [];
     private TaskCompletionSource changed = NewSignal();
 
     /// <summary>Adds a timer row unless it is already queued or being processed.</summary>
-    public void Add(string key, string workflowId, DateTimeOffset due)
+    public void Add(TimerRow row)
     {
         lock (gate)
         {
-            if (!known.Add(key))
+            if (known.Add(row))
             {
-                return;
+                Enqueue(row, row.Due);
             }
-
-            heap.Enqueue((key, workflowId), due.UtcTicks);
-            changed.TrySetResult();
-            changed = NewSignal();
         }
     }
 
-    /// <summary>Puts back a row that could not be processed (another runner holds the workflow), to be tried at <paramref name="due"/>.</summary>
-    public void Retry(string key, string workflowId, DateTimeOffset due)
+    /// <summary>Puts back a row that could not be processed (another runner holds the workflow), to be tried at <paramref name="at"/>.</summary>
+    public void Retry(TimerRow row, DateTimeOffset at)
     {
         lock (gate)
         {
-            heap.Enqueue((key, workflowId), due.UtcTicks);
-            changed.TrySetResult();
-            changed = NewSignal();
+            Enqueue(row, at);
         }
     }
 
     /// <summary>Forgets a row once it was deleted, so a later row with the same key (same due time) is accepted again.</summary>
-    public void Forget(string key)
+    public void Forget(TimerRow row)
     {
         lock (gate)
         {
-            known.Remove(key);
+            known.Remove(row);
         }
     }
 
     /// <summary>Takes the earliest row if it is due by <paramref name="now"/>; otherwise says when the head falls due (null: empty).</summary>
-    public bool TryTakeDue(DateTimeOffset now, out (string Key, string WorkflowId) timer, out DateTimeOffset? nextDue)
+    public bool TryTakeDue(DateTimeOffset now, [NotNullWhen(true)] out TimerRow? row, out DateTimeOffset? nextDue)
     {
         lock (gate)
         {
             nextDue = null;
-            timer = default;
+            row = null;
             if (!heap.TryPeek(out var head, out var ticks))
             {
                 return false;
@@ -65,8 +61,7 @@ internal sealed class TimerQueue
                 return false;
             }
 
-            heap.Dequeue();
-            timer = head;
+            row = heap.Dequeue();
             return true;
         }
     }
@@ -87,6 +82,13 @@ internal sealed class TimerQueue
         {
             return changed.Task;
         }
+    }
+
+    private void Enqueue(TimerRow row, DateTimeOffset at)
+    {
+        heap.Enqueue(row, at.UtcTicks);
+        changed.TrySetResult();
+        changed = NewSignal();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,6 +11,7 @@ namespace CartRecovery.Server.Workflow;
 /// </summary>
 internal sealed class WorkflowProcessor(
     WorkflowStore store,
+    TimerStore timers,
     StepRunner steps,
     ISequenceIndex index,
     IOptions<RunnerOptions> runnerOptions,
@@ -28,7 +29,7 @@ internal sealed class WorkflowProcessor(
         var stored = await store.ReadAsync(id, cancellationToken);
         if (stored is null)
         {
-            return ProcessResult.Done(null);
+            return ProcessResult.Done(null, null);
         }
 
         var now = time.GetUtcNow();
@@ -44,14 +45,10 @@ internal sealed class WorkflowProcessor(
         {
             await RunAsync(session, cancellationToken);
             var state = session.State;
-            string? timerKey;
-            if (!session.Changed && !session.HoldsLease && session.PreviouslyApplied.Count == 0)
+            TimerRow? written = null;
+            if (session.Changed || session.HoldsLease || session.PreviouslyApplied.Count > 0)
             {
-                timerKey = state.WakeAt is { } due ? WorkflowStore.TimerKey(due, id) : null;
-            }
-            else
-            {
-                timerKey = state.WakeAt is { } wake ? await store.AddTimerAsync(id, wake, cancellationToken) : null;
+                written = state.WakeAt is { } wake ? await timers.AddAsync(id, wake, cancellationToken) : null;
                 await SaveAsync(session, releaseLease: true, cancellationToken);
             }
 
@@ -62,7 +59,7 @@ internal sealed class WorkflowProcessor(
                 await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
             }
 
-            return ProcessResult.Done(timerKey);
+            return ProcessResult.Done(state.WakeAt, written);
         }
         catch (LeaseLostException e)
         {

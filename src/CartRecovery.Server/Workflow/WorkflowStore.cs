@@ -10,16 +10,14 @@ namespace CartRecovery.Server.Workflow;
 
 /// <summary>
 /// The runner's tables. <c>Workflows</c>: the state row of each workflow, partition and row = workflow id (JSON, lease, ETag,
-/// and the inbox rows its last saves applied; a row key shared by every row would make Azurite's point lookups linear). <c>WorkflowInbox</c>: pending signals, partition = workflow. <c>WorkflowTimers</c>: one row per pending
-/// wake-up, keyed by due time so "what is due" is a range query. The inbox has its own table so that reading it costs
-/// little even where a query scans its whole table (Azurite does).
+/// and the inbox rows its last saves applied; a row key shared by every row would make Azurite's point lookups linear).
+/// <c>WorkflowInbox</c>: pending signals, partition = workflow; its own table, so that reading it costs little even where a
+/// query scans its whole table (Azurite does). Wake-up rows are the <see cref="TimerStore"/>'s.
 /// </summary>
 internal sealed class WorkflowStore(StorageTables tables)
 {
     public const string WorkflowsTable = "Workflows";
     public const string InboxTable = "WorkflowInbox";
-    public const string TimersTable = "WorkflowTimers";
-    private const string TimerPartitionPrefix = "due-";
     private const string InboxPrefix = "in-";
 
     // Table strings hold 64 KiB of UTF-16; a large cart's state is split over several properties (an entity holds 1 MiB).
@@ -130,7 +128,7 @@ internal sealed class WorkflowStore(StorageTables tables)
         }
     }
 
-    /// <summary>Deletes the workflow's state and inbox (privacy erasure); its timer rows then wake nothing and are dropped.</summary>
+    /// <summary>Deletes the workflow's state and inbox (privacy erasure); its wake-up rows then wake nothing and are deleted.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var inbox = await tables.GetAsync(InboxTable, cancellationToken);
@@ -141,85 +139,6 @@ internal sealed class WorkflowStore(StorageTables tables)
 
         var workflows = await tables.GetAsync(WorkflowsTable, cancellationToken);
         await workflows.DeleteEntityAsync(id, id, ETag.All, cancellationToken);
-    }
-
-    public static string TimerKey(DateTimeOffset due, string id) => $"{due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{id}";
-
-    /// <summary>
-    /// Timer rows are partitioned by due minute: one partition per minute keeps each partition small (a hot single partition
-    /// limits throughput on Azure, and Azurite's point operations slow down with the size of a partition).
-    /// </summary>
-    public static string TimerPartitionOf(DateTimeOffset due) => TimerPartitionPrefix + due.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset DueOf(string timerKey) => new(long.Parse(timerKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
-
-    public async Task<string> AddTimerAsync(string id, DateTimeOffset due, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TimersTable, cancellationToken);
-        var key = TimerKey(due, id);
-        await table.UpsertEntityAsync(new TableEntity(TimerPartitionOf(due), key) { ["WorkflowId"] = id }, TableUpdateMode.Replace, cancellationToken);
-        return key;
-    }
-
-    public async Task DeleteTimerAsync(string timerKey, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TimersTable, cancellationToken);
-        await table.DeleteEntityAsync(TimerPartitionOf(DueOf(timerKey)), timerKey, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>
-    /// Deletes fired timer rows with one entity-group transaction per due-minute partition (up to 100 rows each) instead of a
-    /// request per row. A batch fails as a whole if one row is already gone (another runner deleted it), so such a batch is
-    /// retried row by row, where a missing row is not an error.
-    /// </summary>
-    public async Task DeleteTimersAsync(IReadOnlyCollection<string> timerKeys, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TimersTable, cancellationToken);
-        foreach (var partition in timerKeys.GroupBy(key => TimerPartitionOf(DueOf(key))))
-        {
-            foreach (var chunk in partition.Chunk(100))
-            {
-                if (chunk.Length == 1)
-                {
-                    await table.DeleteEntityAsync(partition.Key, chunk[0], cancellationToken: cancellationToken);
-                    continue;
-                }
-
-                try
-                {
-                    await table.SubmitTransactionAsync(
-                        chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition.Key, key), ETag.All)),
-                        cancellationToken);
-                }
-                catch (RequestFailedException)
-                {
-                    foreach (var key in chunk)
-                    {
-                        await table.DeleteEntityAsync(partition.Key, key, cancellationToken: cancellationToken);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>Timer rows due before <paramref name="before"/>, earliest first.</summary>
-    public async Task<IReadOnlyList<(string Key, string WorkflowId)>> DueTimersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TimersTable, cancellationToken);
-        // Every minute up to "before", including old minutes whose rows are still there (overdue work after a stop or crash).
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {TimerPartitionPrefix} and PartitionKey le {TimerPartitionOf(before)} and RowKey lt {before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
-        var due = new List<(string, string)>();
-        await foreach (var row in table.QueryAsync(filter, Math.Min(max, 1000), select: ["RowKey", "WorkflowId"], cancellationToken: cancellationToken))
-        {
-            due.Add((row.RowKey, row.GetString("WorkflowId")!));
-            if (due.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return due;
     }
 
     private static TableEntity ToRow(RecoveryState state, string? leaseOwner, DateTimeOffset? leaseUntil, IReadOnlyCollection<string> applied)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Core;
 
 namespace CartRecovery.Storage.Tables;
@@ -47,6 +48,39 @@ public sealed class TableServiceClient : IDisposable
         {
             throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The names of the tables that start with <paramref name="prefix"/>, in order (every page of the listing).</summary>
+    public Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, CancellationToken cancellationToken = default) =>
+        GetTableNamesAsync(prefix, pageSize: null, cancellationToken);
+
+    internal async Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, int? pageSize, CancellationToken cancellationToken)
+    {
+        // Table names are letters and digits, so every name with the prefix sorts below the prefix followed by '{'.
+        var filter = "$filter=" + Uri.EscapeDataString(TableQueryFilter.Create($"TableName ge {prefix} and TableName lt {prefix + "{"}"))
+            + (pageSize is { } top ? "&$top=" + top : "");
+        var names = new List<string>();
+        string? next = null;
+        do
+        {
+            var query = next is null ? filter : filter + "&NextTableName=" + Uri.EscapeDataString(next);
+            using var response = await pipeline.SendAsync(new TableRequest(HttpMethod.Get, pipeline.ResourceUri("Tables?" + query)), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            foreach (var table in document.RootElement.GetProperty("value").EnumerateArray())
+            {
+                names.Add(table.GetProperty("TableName").GetString()!);
+            }
+
+            next = response.Headers.TryGetValues("x-ms-continuation-NextTableName", out var values) ? values.FirstOrDefault() : null;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return names;
     }
 
     /// <summary>Closes the pooled connections; the DI container calls it when the host stops.</summary>

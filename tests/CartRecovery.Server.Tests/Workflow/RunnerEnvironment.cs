@@ -1,4 +1,5 @@
 using CartRecovery.Core.Workflow;
+using CartRecovery.RunnerHost;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Server.Workflow;
@@ -7,6 +8,8 @@ using CartRecovery.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Tests.Workflow;
 
@@ -38,6 +41,17 @@ internal sealed class RunnerEnvironment : IDisposable
     public IStoreSettings Settings => host.Services.GetRequiredService<IStoreSettings>();
 
     public StorageTables Tables => host.Services.GetRequiredService<StorageTables>();
+
+    /// <summary>A processor as a runner named <c>test-runner</c> would have, stepping with the recording executor.</summary>
+    public WorkflowProcessor Processor() => new(
+        Services.GetRequiredService<WorkflowStore>(),
+        Services.GetRequiredService<TimerStore>(),
+        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
+        Index,
+        Options.Create(new RunnerOptions { Id = "test-runner" }),
+        TimeProvider.System,
+        new RunnerMetrics(),
+        NullLogger<WorkflowProcessor>.Instance);
 
     public static async Task<RunnerEnvironment> CreateAsync(double timeScale = 3600)
     {

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Azure;
+using CartRecovery.Storage;
+using CartRecovery.Storage.Tables;
+
+namespace CartRecovery.Server.Workflow;
+
+/// <summary>
+/// Wake-up rows in one table per hour (<c>WorkflowTimers{yyyyMMddHH}</c>). A fired row is deleted from a table holding
+/// one hour's rows, not every pending one (Azurite's delete is linear in the size of its table), polls read only the
+/// hours up to now, and a drained hour goes with one table delete instead of a delete per row.
+/// </summary>
+/// <remarks>
+/// A row goes into the table of its due hour, or of the writer's current hour when that is later (an overdue wake-up, a
+/// signal's "now"), so nobody writes into an hour that has ended. An hour's table is dropped only when it is empty and
+/// ended more than <see cref="DropAfter"/> ago: a row could only be lost if a write took that long to arrive after its
+/// writer read the clock. Rows of a table hold due times before the end of its hour, whichever table they are in.
+/// </remarks>
+internal sealed class TimerStore(StorageTables tables, TimeProvider time)
+{
+    public const string TablePrefix = "WorkflowTimers";
+
+    /// <summary>How long after its hour ends an empty table is kept.</summary>
+    public static readonly TimeSpan DropAfter = TimeSpan.FromHours(1);
+
+    private const string HourFormat = "yyyyMMddHH";
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    public async Task<TimerRow> AddAsync(string workflowId, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var row = new TimerRow(Max(HourOf(due), HourOf(time.GetUtcNow())), due, workflowId);
+        var table = await tables.GetAsync(TableName(row.Hour), cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(row.Partition, row.RowKey) { ["WorkflowId"] = workflowId }, TableUpdateMode.Merge, cancellationToken);
+        return row;
+    }
+
+    /// <summary>
+    /// Deletes rows with one entity-group transaction per table and due minute (up to 100 rows each) instead of a request
+    /// per row. A batch fails as a whole if one row is already gone (another runner deleted it), so such a batch is retried
+    /// row by row, where a missing row is not an error.
+    /// </summary>
+    public async Task DeleteAsync(IReadOnlyCollection<TimerRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var partition in rows.GroupBy(row => (row.Hour, row.Partition)))
+        {
+            var table = tables.GetExisting(TableName(partition.Key.Hour));
+            foreach (var chunk in partition.Chunk(100))
+            {
+                if (chunk.Length == 1)
+                {
+                    await table.DeleteEntityAsync(chunk[0].Partition, chunk[0].RowKey, cancellationToken: cancellationToken);
+                    continue;
+                }
+
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.Partition, row.RowKey), ETag.All)),
+                        cancellationToken);
+                }
+                catch (RequestFailedException)
+                {
+                    foreach (var row in chunk)
+                    {
+                        await table.DeleteEntityAsync(row.Partition, row.RowKey, cancellationToken: cancellationToken); // a missing row or table is not an error
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Rows due before <paramref name="before"/>, earliest hour first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<TimerRow>> DueAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        // Overdue rows may sit in any hour up to the current one (and in hours whose rows were left by a stop or crash).
+        var lastHour = HourOf(Max(before, time.GetUtcNow()));
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {TimerRow.FirstPartition} and PartitionKey le {TimerRow.PartitionOf(before)} and RowKey lt {TimerRow.DueKey(before)}");
+        var due = new List<TimerRow>();
+        foreach (var hour in (await HoursAsync(cancellationToken)).Where(hour => hour <= lastHour))
+        {
+            try
+            {
+                await foreach (var row in tables.GetExisting(TableName(hour)).QueryAsync(filter, Math.Min(max, 1000), select: ["RowKey", "WorkflowId"], cancellationToken: cancellationToken))
+                {
+                    due.Add(new TimerRow(hour, TimerRow.DueOfRowKey(row.RowKey), row.GetString("WorkflowId")!));
+                    if (due.Count >= max)
+                    {
+                        return due;
+                    }
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Dropped by another runner since it was listed: it was empty.
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Drops the tables of hours that ended more than <see cref="DropAfter"/> ago and hold no row; returns how many.</summary>
+    public async Task<int> DropDrainedAsync(CancellationToken cancellationToken)
+    {
+        var dropped = 0;
+        var now = time.GetUtcNow();
+        foreach (var hour in (await HoursAsync(cancellationToken)).Where(hour => hour + Hour + DropAfter <= now))
+        {
+            var name = TableName(hour);
+            if (await HasRowsAsync(name, cancellationToken) == false) // rows left by a stop or crash: the poll processes them first
+            {
+                await tables.DeleteAsync(name, cancellationToken);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    public static string TableName(DateTimeOffset hour) => TablePrefix + hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset HourOf(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % Hour.Ticks), TimeSpan.Zero);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Whether the table holds a row; null when it is gone (another runner dropped it).</summary>
+    private async Task<bool?> HasRowsAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in tables.GetExisting(name).QueryAsync(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                return true;
+            }
+
+            return false;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The hours that have a table, in order (names that are not an hour's are not this store's).</summary>
+    private async Task<IReadOnlyList<DateTimeOffset>> HoursAsync(CancellationToken cancellationToken)
+    {
+        var hours = new List<DateTimeOffset>();
+        foreach (var name in await tables.ListAsync(TablePrefix, cancellationToken))
+        {
+            if (DateTime.TryParseExact(name.AsSpan(TablePrefix.Length), HourFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var hour))
+            {
+                hours.Add(new DateTimeOffset(hour, TimeSpan.Zero));
+            }
+        }
+
+        return hours;
+    }
+}
