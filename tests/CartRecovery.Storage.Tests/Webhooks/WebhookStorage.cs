@@ -100,6 +100,14 @@ internal sealed class WebhookStorage
     public Task<int> ProcessAsync(string shop = Shop) =>
         Worker.RunPassAsync(InboxPartitions.For(shop, Options.Partitions), TestContext.Current.CancellationToken);
 
+    /// <summary>Runs the partition's passes until one completes nothing, as the background service and the Functions timer do.</summary>
+    public async Task DrainAsync(WebhookInboxWorker? worker = null)
+    {
+        while (await (worker ?? Worker).RunPassAsync(InboxPartitions.For(Shop, Options.Partitions), TestContext.Current.CancellationToken) > 0)
+        {
+        }
+    }
+
     public Task<LoadedCart> CheckoutAsync(string token, string shop = Shop) =>
         Carts.LoadAsync(shop, Core.Carts.CartKind.Checkout, token, TestContext.Current.CancellationToken);
 
