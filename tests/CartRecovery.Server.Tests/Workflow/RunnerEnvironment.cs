@@ -1,4 +1,5 @@
 using CartRecovery.Core.Workflow;
+using CartRecovery.RunnerHost;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Server.Workflow;
@@ -7,6 +8,8 @@ using CartRecovery.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Tests.Workflow;
 
@@ -55,6 +58,16 @@ internal sealed class RunnerEnvironment : IDisposable
         builder.AddRecoveryWorkflows();
         return new RunnerEnvironment(builder.Build(), connectionString, prefix);
     }
+
+    /// <summary>A processor as a runner has it (recording executor), writing summaries to <paramref name="index"/> or the real index.</summary>
+    public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
+        Services.GetRequiredService<WorkflowStore>(),
+        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
+        index ?? Index,
+        Options.Create(new RunnerOptions { Id = "test-runner" }),
+        TimeProvider.System,
+        new RunnerMetrics(),
+        NullLogger<WorkflowProcessor>.Instance);
 
     public void Dispose() => host.Dispose();
 }

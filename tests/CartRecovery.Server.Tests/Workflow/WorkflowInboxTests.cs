@@ -27,7 +27,7 @@ public sealed class WorkflowInboxTests
         var restarted = RecoveryDecider.Decide(stored.State, new SignalReceived(DateTimeOffset.UtcNow, signal.Signal)).State;
         Assert.NotNull(await store.TrySaveAsync(restarted, stored.ETag, stored.Chunks, "dead-runner", DateTimeOffset.UtcNow.AddSeconds(-1), [signal.RowKey], ct));
 
-        await Processor(env).ProcessAsync(id, ct);
+        await env.Processor().ProcessAsync(id, ct);
 
         Assert.Equal(1, (await store.ReadAsync(id, ct))!.State.Generation);
         Assert.Empty(await store.ReadInboxAsync(id, 10, ct));
@@ -44,19 +44,10 @@ public sealed class WorkflowInboxTests
         await env.Workflows.SignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "first stop"), ct);
         await env.Workflows.SignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "second stop"), ct);
 
-        await Processor(env).ProcessAsync(id.Value, ct);
-        await Processor(env).ProcessAsync(id.Value, ct);
+        await env.Processor().ProcessAsync(id.Value, ct);
+        await env.Processor().ProcessAsync(id.Value, ct);
 
         var state = (await env.Services.GetRequiredService<WorkflowStore>().ReadAsync(id.Value, ct))!.State;
         Assert.Equal((1, StopReason.MerchantStopped, "first stop"), (state.Generation, state.StopReason!.Value, state.StopNote));
     }
-
-    private static WorkflowProcessor Processor(RunnerEnvironment env) => new(
-        env.Services.GetRequiredService<WorkflowStore>(),
-        new StepRunner(new RecordingStepExecutor(env.Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
-        env.Index,
-        Options.Create(new RunnerOptions { Id = "test-runner" }),
-        TimeProvider.System,
-        new RunnerMetrics(),
-        NullLogger<WorkflowProcessor>.Instance);
 }

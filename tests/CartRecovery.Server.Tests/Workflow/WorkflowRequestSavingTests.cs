@@ -45,13 +45,13 @@ public sealed class WorkflowRequestSavingTests
         var beforeStop = await env.Index.GetAsync(Shop, id, ct);
         var store = env.Services.GetRequiredService<WorkflowStore>();
         await store.AddSignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "stop"), DateTimeOffset.UtcNow, ct);
-        await Processor(env).ProcessAsync(id, ct);
+        await env.Processor().ProcessAsync(id, ct);
         Assert.Equal(RecoveryStatus.Stopped, (await env.Index.GetAsync(Shop, id, ct))?.Status);
 
         // The process died after saving the stopped state but before its summary write: the index still shows it active.
         await env.Index.UpsertAsync(beforeStop!, ct);
 
-        await Processor(env).ProcessAsync(id, ct); // the wake-up row left in place wakes it again; nothing is left to do
+        await env.Processor().ProcessAsync(id, ct); // the wake-up row left in place wakes it again; nothing is left to do
 
         var repaired = await env.Index.GetAsync(Shop, id, ct);
         Assert.Equal(RecoveryStatus.Stopped, repaired?.Status);
@@ -83,13 +83,4 @@ public sealed class WorkflowRequestSavingTests
         Assert.Null(read.LeaseOwner);
         Assert.Null(read.LeaseUntil);
     }
-
-    private static WorkflowProcessor Processor(RunnerEnvironment env) => new(
-        env.Services.GetRequiredService<WorkflowStore>(),
-        new StepRunner(new RecordingStepExecutor(env.Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
-        env.Index,
-        Options.Create(new RunnerOptions { Id = "test-runner" }),
-        TimeProvider.System,
-        new RunnerMetrics(),
-        NullLogger<WorkflowProcessor>.Instance);
 }
