@@ -30,8 +30,8 @@ public sealed class PrivacyOrderingTests
     {
         // The clock stands still, so both deliveries carry the same ReceivedAt; the request's delivery id sorts first.
         var s = await WebhookStorage.CreateAsync();
-        await s.Inbox.AcceptAsync(s.Delivery("checkouts/create", ShopifyPayloads.Checkout("ck-same-instant", s.Time.GetUtcNow()), webhookId: "wh-2-checkout"), Cancel);
-        await s.Inbox.AcceptAsync(s.Delivery("customers/data_request", DataRequest, webhookId: "wh-1-data-request"), Cancel);
+        await s.AcceptAsync("checkouts/create", ShopifyPayloads.Checkout("ck-same-instant", s.Time.GetUtcNow()), "wh-2-checkout");
+        await s.AcceptAsync("customers/data_request", DataRequest, "wh-1-data-request");
 
         await s.DrainAsync();
 
@@ -43,15 +43,15 @@ public sealed class PrivacyOrderingTests
     {
         // A pass lists at most 100 pending deliveries, in key (delivery id) order: the earlier checkout is not among them.
         var s = await WebhookStorage.CreateAsync();
-        await s.Inbox.AcceptAsync(s.Delivery("checkouts/create", ShopifyPayloads.Checkout("ck-early", s.Time.GetUtcNow()), webhookId: "z-checkout"), Cancel);
+        await s.AcceptAsync("checkouts/create", ShopifyPayloads.Checkout("ck-early", s.Time.GetUtcNow()), "z-checkout");
         s.Time.Advance(TimeSpan.FromSeconds(1));
         for (var i = 0; i < 99; i++)
         {
-            await s.Inbox.AcceptAsync(s.Delivery("carts/create", ShopifyPayloads.Cart($"cart-{i:D2}", s.Time.GetUtcNow()), webhookId: $"a-cart-{i:D2}"), Cancel);
+            await s.AcceptAsync("carts/create", ShopifyPayloads.Cart($"cart-{i:D2}", s.Time.GetUtcNow()), $"a-cart-{i:D2}");
         }
 
         s.Time.Advance(TimeSpan.FromSeconds(1));
-        await s.Inbox.AcceptAsync(s.Delivery("customers/data_request", DataRequest, webhookId: "b-data-request"), Cancel);
+        await s.AcceptAsync("customers/data_request", DataRequest, "b-data-request");
 
         await s.DrainAsync();
 
@@ -63,17 +63,15 @@ public sealed class PrivacyOrderingTests
     {
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
-        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-retried", t0));
-        var recovering = await s.CheckoutAsync("ck-retried");
-        await s.Carts.TryWriteAsync(recovering, recovering.Cart with { WorkflowStartedAt = t0 }, Cancel);
+        await s.RecoveringCheckoutAsync("ck-retried", t0);
         var workflows = new FailingRecoveryWorkflows(s.Workflows);
         var processor = new WebhookDeliveryProcessor(s.Carts, s.Stores, s.Due, s.Privacy, s.Holders, workflows, s.Time, NullLogger<WebhookDeliveryProcessor>.Instance);
         var worker = new WebhookInboxWorker(s.Queue, processor, NullLogger<WebhookInboxWorker>.Instance);
 
         // The update is written, then signalling its recovery fails: it stays pending for a retry.
-        await s.Inbox.AcceptAsync(s.Delivery("checkouts/update", ShopifyPayloads.Checkout("ck-retried", t0.AddMinutes(1), lines: 2)), Cancel);
+        await s.AcceptAsync("checkouts/update", ShopifyPayloads.Checkout("ck-retried", t0.AddMinutes(1), lines: 2));
         s.Time.Advance(TimeSpan.FromSeconds(1));
-        await s.Inbox.AcceptAsync(s.Delivery("customers/redact", ShopifyPayloads.Privacy("customers_redact", Shop, Zoe, "zoe.nunez@example.com", "+4915112345678")), Cancel);
+        await s.AcceptAsync("customers/redact", ShopifyPayloads.Privacy("customers_redact", Shop, Zoe, "zoe.nunez@example.com", "+4915112345678"));
         workflows.Failing = true;
         await worker.RunPassAsync(InboxPartitions.For(Shop, s.Options.Partitions), Cancel);
         workflows.Failing = false;
