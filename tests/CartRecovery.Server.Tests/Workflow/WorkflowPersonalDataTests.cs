@@ -18,7 +18,7 @@ public sealed class WorkflowPersonalDataTests
         await env.Workflows.StartAsync(Cart("p-1", customerId: 7), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("p-2", email: "Ada@Example.com"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("p-3", email: "other@example.com", customerId: 8), DateTimeOffset.UtcNow, ct);
-        var holder = env.Services.GetServices<IPersonalDataHolder>().OfType<WorkflowPersonalData>().Single();
+        var holder = Holder(env);
         var customer = new CustomerRef(7, "ada@example.com", null);
 
         var exported = await holder.ExportCustomerAsync(Shop, customer, ct);
@@ -41,7 +41,7 @@ public sealed class WorkflowPersonalDataTests
         await env.Workflows.StartAsync(Cart("s-1"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("s-2"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("s-3", shop: "kept.myshopify.com"), DateTimeOffset.UtcNow, ct);
-        var holder = env.Services.GetServices<IPersonalDataHolder>().OfType<WorkflowPersonalData>().Single();
+        var holder = Holder(env);
 
         await holder.EraseShopAsync(Shop, ct);
 
@@ -88,5 +88,5 @@ public sealed class WorkflowPersonalDataTests
         Assert.Equal(RecoveryStatus.Active, (await env.Index.GetAsync(Shop, id, ct))?.Status);
     }
 
-    private static IPersonalDataHolder Holder(RunnerEnvironment env) => env.Services.GetServices<IPersonalDataHolder>().OfType<WorkflowPersonalData>().Single();
+    private static IPersonalDataHolder Holder(RunnerEnvironment env) => env.Services.GetServices<IPersonalDataHolder>().OfType<RecoveryPersonalData>().Single();
 }
