@@ -44,6 +44,8 @@ var host = new HostBuilder()
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();
+        services.AddScoped<IRecoveryEraser, DurableRecoveryEraser>();
+        services.AddScoped<IPersonalDataHolder, RecoveryPersonalData>(); // the index rows and the instances' history
         services.AddScoped<SequencesHandler>();
         services.AddSingleton<ConfigHandler>();
 

@@ -25,5 +25,12 @@ public static class WebhookTopics
     public static WebhookTopic Parse(string? name) =>
         name is not null && ByName.TryGetValue(name.Trim(), out var topic) ? topic : WebhookTopic.Unknown;
 
+    /// <summary>
+    /// Shopify's mandatory compliance topics. Each answers for everything the shop sent before it, so each is processed only
+    /// after the shop's earlier deliveries (docs/webhooks.md, "Ordering and concurrency").
+    /// </summary>
+    public static bool IsCompliance(WebhookTopic topic) =>
+        topic is WebhookTopic.CustomersDataRequest or WebhookTopic.CustomersRedact or WebhookTopic.ShopRedact;
+
     public static string Name(WebhookTopic topic) => ToName.TryGetValue(topic, out var name) ? name : "unknown";
 }

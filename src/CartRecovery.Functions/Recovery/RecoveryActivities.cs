@@ -1,6 +1,7 @@
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Workflow.Sequences;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace CartRecovery.Functions.Recovery;
 
@@ -15,8 +16,11 @@ public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex in
     public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>
         executor.ExecuteAsync(request, context.CancellationToken);
 
-    /// <summary>The read model behind the merchant API and the per-customer and per-store signals.</summary>
+    /// <summary>
+    /// The read model behind the merchant API and the per-customer and per-store signals. An activity may run after its
+    /// orchestration was terminated and purged by an erasure, so it never re-creates the summary of a purged instance.
+    /// </summary>
     [Function(SaveSummary)]
-    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, FunctionContext context) =>
-        index.UpsertAsync(summary, context.CancellationToken);
+    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        index.SaveUnlessErasedAsync(summary, async ct => await client.GetInstanceAsync(summary.Id, getInputsAndOutputs: false, ct) is not null, context.CancellationToken);
 }

@@ -31,7 +31,8 @@ public static class RecoveryWorkflowsRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkflowProcessor>();
         services.AddSingleton<IRecoveryWorkflows, EmbeddedRecoveryWorkflows>();
-        services.AddSingleton<Core.Privacy.IPersonalDataHolder, WorkflowPersonalData>();
+        services.AddSingleton<IRecoveryEraser, EmbeddedRecoveryEraser>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder, Core.Privacy.RecoveryPersonalData>();
         services.AddHostedService<EmbeddedRecoveryRunner>();
         services.AddSingleton<SequencesHandler>();
         services.AddSingleton<ConfigHandler>();

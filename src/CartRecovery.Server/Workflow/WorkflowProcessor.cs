@@ -54,9 +54,10 @@ internal sealed class WorkflowProcessor(
 
             // Written on every wake-up, even one with nothing to do: a crash between the last save and its summary leaves the
             // row that woke the workflow in place, and its repeat wake-up (which finds nothing to do) is what repairs the index.
+            // Never over an erasure that ran since the state was read (customers/redact): see SaveUnlessErasedAsync.
             if (state.Cart is not null)
             {
-                await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
+                await index.SaveUnlessErasedAsync(SequenceSummary.From(state), async ct => await store.ReadAsync(id, ct) is not null, cancellationToken);
             }
 
             return ProcessResult.Done(state.WakeAt, written);

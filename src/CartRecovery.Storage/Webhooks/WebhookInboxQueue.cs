@@ -42,6 +42,27 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
         return await table.GetEntityIfExistsAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// True while a delivery of the same shop, other than a compliance one, that was received no later than
+    /// <paramref name="delivery"/> is still pending. Asked of the storage rather than of a pass's listing, which holds at
+    /// most a page, orders equal receive times arbitrarily and goes on past a delivery that failed.
+    /// </summary>
+    public async Task<bool> HasEarlierPendingAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Pending} and RowKey lt {"q}"} and Shop eq {delivery.Shop} and ReceivedAt le {delivery.ReceivedAt}");
+        var own = InboxRows.PendingKey(delivery.WebhookId);
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: 100, select: ["RowKey", "Topic"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey != own && !WebhookTopics.IsCompliance(WebhookTopics.Parse(entity.GetString("Topic"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when this delivery, or another delivery of the same merchant action and topic, was already processed.</summary>
     public async Task<bool> AlreadyProcessedAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {

@@ -6,7 +6,9 @@ namespace CartRecovery.Storage.Webhooks;
 /// <summary>
 /// One pass over an inbox partition: each pending delivery, in arrival order, is checked against the ledger (a retry or a
 /// second subscription of an action already processed has no effect) and processed; completions are written in groups. A failure
-/// leaves the delivery pending for the next pass; after <see cref="MaxAttempts"/> it is set aside as dead.
+/// leaves the delivery pending for the next pass; after <see cref="MaxAttempts"/> it is set aside as dead. A compliance delivery
+/// (data request, redaction) waits, without counting an attempt, until no earlier delivery of its shop is pending: an export
+/// must hold everything acknowledged before it, and an earlier delivery processed after a redaction would bring data back.
 /// </summary>
 public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookDeliveryProcessor processor, ILogger<WebhookInboxWorker> logger, Func<CancellationToken, Task>? pace = null)
 {
@@ -49,6 +51,17 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
                 }
                 else
                 {
+                    if (WebhookTopics.IsCompliance(delivery.KnownTopic))
+                    {
+                        // What this pass processed must show as done in storage before asking what is still pending.
+                        completed += await FlushAsync(partition, done, cancellationToken).ConfigureAwait(false);
+                        if (await queue.HasEarlierPendingAsync(partition, delivery, cancellationToken).ConfigureAwait(false))
+                        {
+                            LogWaiting(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
+                            continue;
+                        }
+                    }
+
                     await processor.ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -56,9 +69,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
                 done.Add(delivery);
                 if (done.Count >= CompleteEvery)
                 {
-                    await queue.CompleteAsync(partition, done, cancellationToken).ConfigureAwait(false);
-                    completed += done.Count;
-                    done.Clear();
+                    completed += await FlushAsync(partition, done, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (pace is not null)
@@ -72,8 +83,16 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             }
         }
 
+        return completed + await FlushAsync(partition, done, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes what the pass has processed so far; returns how many.</summary>
+    private async Task<int> FlushAsync(string partition, List<WebhookDelivery> done, CancellationToken cancellationToken)
+    {
         await queue.CompleteAsync(partition, done, cancellationToken).ConfigureAwait(false);
-        return completed + done.Count;
+        var count = done.Count;
+        done.Clear();
+        return count;
     }
 
     private static bool SeenInPass(HashSet<string> seen, WebhookDelivery delivery) =>
@@ -110,6 +129,9 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {WebhookId} ({Topic}, {Shop}) already had its effect; completed without repeating it")]
     private static partial void LogDuplicate(ILogger logger, string shop, string topic, string webhookId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {WebhookId} ({Topic}, {Shop}) waits for earlier deliveries of its shop")]
+    private static partial void LogWaiting(ILogger logger, string shop, string topic, string webhookId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {WebhookId} ({Topic}, {Shop}) failed on attempt {Attempt}; it stays pending")]
     private static partial void LogFailed(ILogger logger, Exception exception, string shop, string topic, string webhookId, int attempt);

@@ -21,16 +21,21 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     public async Task UpsertAsync(SequenceSummary summary, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var row = new TableEntity(PartitionOf(summary.Shop, summary.Id), summary.Id)
-        {
-            ["Status"] = StatusName(summary.Status),
-            ["CustomerKey"] = summary.CustomerKey ?? "",
-            ["Summary"] = JsonSerializer.Serialize(summary, WorkflowJson.Options),
-        };
+        await table.UpsertEntityAsync(ToRow(summary), TableUpdateMode.Merge, cancellationToken);
+    }
 
-        // A merge writing every column (none is null) leaves nothing stale; it costs what a replace costs on Azure, while
-        // Azurite implements a replace as remove and insert, which is linear in the size of the table.
-        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    public async Task<bool> TryUpdateAsync(SequenceSummary summary, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(ToRow(summary), ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     public async Task<SequenceSummary?> GetAsync(string shop, string id, CancellationToken cancellationToken)
@@ -101,6 +106,17 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         var table = await tables.GetAsync(TableName, cancellationToken);
         await table.DeleteEntityAsync(PartitionOf(shop, id), id, ETag.All, cancellationToken);
     }
+
+    /// <remarks>
+    /// Written by merge with every column (none is null), which leaves nothing stale; it costs what a replace costs on Azure,
+    /// while Azurite implements a replace as remove and insert, which is linear in the size of the table.
+    /// </remarks>
+    private static TableEntity ToRow(SequenceSummary summary) => new(PartitionOf(summary.Shop, summary.Id), summary.Id)
+    {
+        ["Status"] = StatusName(summary.Status),
+        ["CustomerKey"] = summary.CustomerKey ?? "",
+        ["Summary"] = JsonSerializer.Serialize(summary, WorkflowJson.Options),
+    };
 
     private static string PartitionOf(string shop, string id) => $"{shop}|{(id.Length >= 7 ? id.Substring(5, 2) : "00")}";
 

@@ -70,5 +70,15 @@ internal sealed class RunnerEnvironment : IDisposable
         return new RunnerEnvironment(builder.Build(), connectionString, prefix);
     }
 
+    /// <summary>A processor as a runner has it (recording executor), writing summaries to <paramref name="index"/> or the real index.</summary>
+    public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
+        Services.GetRequiredService<WorkflowStore>(),
+        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
+        index ?? Index,
+        Options.Create(new RunnerOptions { Id = "test-runner" }),
+        TimeProvider.System,
+        new RunnerMetrics(),
+        NullLogger<WorkflowProcessor>.Instance);
+
     public void Dispose() => host.Dispose();
 }

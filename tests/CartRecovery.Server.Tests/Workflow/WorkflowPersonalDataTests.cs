@@ -18,7 +18,7 @@ public sealed class WorkflowPersonalDataTests
         await env.Workflows.StartAsync(Cart("p-1", customerId: 7), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("p-2", email: "Ada@Example.com"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("p-3", email: "other@example.com", customerId: 8), DateTimeOffset.UtcNow, ct);
-        var holder = env.Services.GetServices<IPersonalDataHolder>().OfType<WorkflowPersonalData>().Single();
+        var holder = Holder(env);
         var customer = new CustomerRef(7, "ada@example.com", null);
 
         var exported = await holder.ExportCustomerAsync(Shop, customer, ct);
@@ -41,11 +41,52 @@ public sealed class WorkflowPersonalDataTests
         await env.Workflows.StartAsync(Cart("s-1"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("s-2"), DateTimeOffset.UtcNow, ct);
         await env.Workflows.StartAsync(Cart("s-3", shop: "kept.myshopify.com"), DateTimeOffset.UtcNow, ct);
-        var holder = env.Services.GetServices<IPersonalDataHolder>().OfType<WorkflowPersonalData>().Single();
+        var holder = Holder(env);
 
         await holder.EraseShopAsync(Shop, ct);
 
         Assert.Empty((await env.Index.ListAsync(Shop, null, null, 50, ct)).Items);
         Assert.Single((await env.Index.ListAsync("kept.myshopify.com", null, null, 50, ct)).Items);
     }
+
+    [Theory]
+    [InlineData(false)] // a wake-up with nothing to do, which only rewrites the summary
+    [InlineData(true)] // a wake-up that applied a signal and saved the state before the erasure
+    public async Task A_runner_that_read_a_recovery_before_its_erasure_does_not_write_its_summary_back(bool withSignal)
+    {
+        using var env = await RunnerEnvironment.CreateAsync(timeScale: 1); // no step falls due during the test
+        var ct = TestContext.Current.CancellationToken;
+        await env.Workflows.StartAsync(Cart("race-1", customerId: 7), DateTimeOffset.UtcNow, ct);
+        var id = WorkflowId.For(Shop, "race-1");
+        if (withSignal)
+        {
+            await env.Workflows.SignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "stopped"), ct);
+        }
+
+        var gated = new GatedSequenceIndex(env.Index);
+        var wakeUp = env.Processor(gated).ProcessAsync(id.Value, ct);
+        await gated.Reached.WaitAsync(ct); // the runner has read (and saved) the workflow and is about to write its summary
+        await Holder(env).EraseCustomerAsync(Shop, new CustomerRef(7, null, null), ct);
+        gated.Open();
+        await wakeUp;
+
+        Assert.Null(await env.Index.GetAsync(Shop, id.Value, ct));
+        Assert.Empty(await Holder(env).ExportCustomerAsync(Shop, new CustomerRef(7, null, null), ct));
+    }
+
+    [Fact]
+    public async Task A_wake_up_writes_the_summary_a_crash_left_unwritten()
+    {
+        using var env = await RunnerEnvironment.CreateAsync(timeScale: 1);
+        var ct = TestContext.Current.CancellationToken;
+        await env.Workflows.StartAsync(Cart("unwritten-1", customerId: 7), DateTimeOffset.UtcNow, ct);
+        var id = WorkflowId.For(Shop, "unwritten-1").Value;
+        await env.Index.DeleteAsync(Shop, id, ct); // as if the process died between saving the state and writing its summary
+
+        await env.Processor().ProcessAsync(id, ct);
+
+        Assert.Equal(RecoveryStatus.Active, (await env.Index.GetAsync(Shop, id, ct))?.Status);
+    }
+
+    private static IPersonalDataHolder Holder(RunnerEnvironment env) => env.Services.GetServices<IPersonalDataHolder>().OfType<RecoveryPersonalData>().Single();
 }

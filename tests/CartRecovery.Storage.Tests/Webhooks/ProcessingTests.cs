@@ -50,9 +50,7 @@ public sealed class ProcessingTests
     {
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
-        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-dup", t0));
-        var recovering = await s.CheckoutAsync("ck-dup");
-        await s.Carts.TryWriteAsync(recovering, recovering.Cart with { WorkflowStartedAt = t0 }, Cancel);
+        await s.RecoveringCheckoutAsync("ck-dup", t0);
 
         var order = s.Delivery("orders/create", ShopifyPayloads.Order(77, "ck-dup", null, t0.AddMinutes(5)), webhookId: "wh-order-77", eventId: "ev-order-77");
         for (var i = 0; i < 3; i++)
@@ -70,9 +68,7 @@ public sealed class ProcessingTests
     {
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
-        await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-ev", t0));
-        var recovering = await s.CheckoutAsync("ck-ev");
-        await s.Carts.TryWriteAsync(recovering, recovering.Cart with { WorkflowStartedAt = t0 }, Cancel);
+        await s.RecoveringCheckoutAsync("ck-ev", t0);
 
         var body = ShopifyPayloads.Order(78, "ck-ev", null, t0.AddMinutes(5));
         await s.DeliverAsync("orders/create", body, webhookId: "sub-a", eventId: "ev-78");

@@ -86,6 +86,18 @@ internal sealed class WebhookStorage
     public WebhookDelivery Delivery(string topic, byte[] body, string? webhookId = null, string? eventId = null, string shop = Shop, DateTimeOffset? triggeredAt = null) =>
         new(shop, topic, webhookId ?? Guid.NewGuid().ToString(), eventId ?? Guid.NewGuid().ToString(), triggeredAt ?? Time.GetUtcNow(), "2026-07", Time.GetUtcNow(), body);
 
+    /// <summary>Records the delivery as the endpoint would, and leaves it pending.</summary>
+    public Task<InboxAcceptance> AcceptAsync(string topic, byte[] body, string? webhookId = null) =>
+        Inbox.AcceptAsync(Delivery(topic, body, webhookId), TestContext.Current.CancellationToken);
+
+    /// <summary>A checkout delivered and processed, whose recovery has started (so changes to it signal the workflow).</summary>
+    public async Task RecoveringCheckoutAsync(string token, DateTimeOffset at)
+    {
+        await DeliverAsync("checkouts/create", ShopifyPayloads.Checkout(token, at));
+        var recovering = await CheckoutAsync(token);
+        await Carts.TryWriteAsync(recovering, recovering.Cart with { WorkflowStartedAt = at }, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Records the delivery as the endpoint would, then runs the partition's worker as the background service would.</summary>
     public async Task<InboxAcceptance> DeliverAsync(WebhookDelivery delivery)
     {
@@ -99,6 +111,14 @@ internal sealed class WebhookStorage
 
     public Task<int> ProcessAsync(string shop = Shop) =>
         Worker.RunPassAsync(InboxPartitions.For(shop, Options.Partitions), TestContext.Current.CancellationToken);
+
+    /// <summary>Runs the partition's passes until one completes nothing, as the background service and the Functions timer do.</summary>
+    public async Task DrainAsync(WebhookInboxWorker? worker = null)
+    {
+        while (await (worker ?? Worker).RunPassAsync(InboxPartitions.For(Shop, Options.Partitions), TestContext.Current.CancellationToken) > 0)
+        {
+        }
+    }
 
     public Task<LoadedCart> CheckoutAsync(string token, string shop = Shop) =>
         Carts.LoadAsync(shop, Core.Carts.CartKind.Checkout, token, TestContext.Current.CancellationToken);

@@ -75,6 +75,29 @@ namespace Microsoft.DurableTask.Client
             string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
             throw new NotImplementedException();
 
+        // As declared now: virtual, forwarding to the TerminateInstanceOptions overload that later versions added. Before that
+        // it was the abstract member, with "output = null". The sources pass output by name, which binds to it in both.
+        public virtual Task TerminateInstanceAsync(string instanceId, object? output, CancellationToken cancellation = default) =>
+            throw new NotImplementedException();
+
+        public abstract Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(
+            string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default);
+
+        // The (string, PurgeInstanceOptions?, CancellationToken) overload added later cannot bind a CancellationToken second.
+        public virtual Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellation) =>
+            throw new NotImplementedException();
+
         public abstract ValueTask DisposeAsync();
+    }
+
+    // src/Client/Core/PurgeResult.cs. An early version declared it in namespace Microsoft.DurableTask, so the sources never
+    // name the type.
+    public class PurgeResult
+    {
+        public PurgeResult(int count, bool? isComplete) => throw new NotImplementedException();
+
+        public int PurgedInstanceCount { get; }
+
+        public bool? IsComplete { get; }
     }
 }

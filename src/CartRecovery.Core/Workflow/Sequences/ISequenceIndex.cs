@@ -8,6 +8,9 @@ public interface ISequenceIndex
 {
     Task UpsertAsync(SequenceSummary summary, CancellationToken cancellationToken);
 
+    /// <summary>Writes the summary over its existing row only; false when there is none (never written, or erased).</summary>
+    Task<bool> TryUpdateAsync(SequenceSummary summary, CancellationToken cancellationToken);
+
     Task<SequenceSummary?> GetAsync(string shop, string id, CancellationToken cancellationToken);
 
     /// <summary>A page of the store's recoveries, optionally of one status, ordered by id. A token that is not one this index returned throws <see cref="ArgumentException"/>.</summary>

@@ -1,15 +1,18 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 
-namespace CartRecovery.Server.Workflow;
+namespace CartRecovery.Core.Privacy;
 
 /// <summary>
-/// Recoveries hold the cart snapshot (contact details) and the customer key (an email when there is no customer id), so the
-/// privacy webhooks reach them: export lists a customer's recoveries, erasure deletes their state, inbox and summary.
+/// Recoveries hold the cart snapshot (contact details) and the customer key (an email when there is no customer id), both in
+/// their summaries and in the engine's own copy, so the privacy webhooks reach them on either host: export lists a customer's
+/// recoveries, erasure deletes the engine's copy and then the summary. That order matters twice: a summary written
+/// concurrently by a runner cannot outlive the erasure (<see cref="SummaryWrites.SaveUnlessErasedAsync"/>), and a failed
+/// engine erasure leaves the summary, through which the retried delivery finds the recovery again.
 /// A customer named only by phone is not matched: recoveries are keyed by customer id or email.
 /// </summary>
-internal sealed class WorkflowPersonalData(WorkflowStore store, ISequenceIndex index) : IPersonalDataHolder
+public sealed class RecoveryPersonalData(ISequenceIndex index, IRecoveryEraser engine) : IPersonalDataHolder
 {
     public string Name => "recoveries";
 
@@ -18,7 +21,7 @@ internal sealed class WorkflowPersonalData(WorkflowStore store, ISequenceIndex i
         var found = new List<object>();
         foreach (var key in KeysOf(customer))
         {
-            await foreach (var summary in index.ForCustomerAsync(shop, key, cancellationToken))
+            await foreach (var summary in index.ForCustomerAsync(shop, key, cancellationToken).ConfigureAwait(false))
             {
                 found.Add(summary);
             }
@@ -32,14 +35,14 @@ internal sealed class WorkflowPersonalData(WorkflowStore store, ISequenceIndex i
         foreach (var key in KeysOf(customer))
         {
             var ids = new List<string>();
-            await foreach (var summary in index.ForCustomerAsync(shop, key, cancellationToken))
+            await foreach (var summary in index.ForCustomerAsync(shop, key, cancellationToken).ConfigureAwait(false))
             {
                 ids.Add(summary.Id);
             }
 
             foreach (var id in ids)
             {
-                await EraseAsync(shop, id, cancellationToken);
+                await EraseAsync(shop, id, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -49,10 +52,10 @@ internal sealed class WorkflowPersonalData(WorkflowStore store, ISequenceIndex i
         string? token = null;
         do
         {
-            var page = await index.ListAsync(shop, null, token, 200, cancellationToken);
+            var page = await index.ListAsync(shop, null, token, 200, cancellationToken).ConfigureAwait(false);
             foreach (var summary in page.Items)
             {
-                await EraseAsync(shop, summary.Id, cancellationToken);
+                await EraseAsync(shop, summary.Id, cancellationToken).ConfigureAwait(false);
             }
 
             token = page.ContinuationToken;
@@ -62,8 +65,8 @@ internal sealed class WorkflowPersonalData(WorkflowStore store, ISequenceIndex i
 
     private async Task EraseAsync(string shop, string id, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(id, cancellationToken);
-        await index.DeleteAsync(shop, id, cancellationToken);
+        await engine.EraseAsync(new WorkflowId(id), cancellationToken).ConfigureAwait(false);
+        await index.DeleteAsync(shop, id, cancellationToken).ConfigureAwait(false);
     }
 
     private static IEnumerable<string> KeysOf(CustomerRef customer) =>
