@@ -1,7 +1,7 @@
 using CartRecovery.Core.Workflow;
-using CartRecovery.RunnerHost;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.RunnerHost;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
 using CartRecovery.Testing;
@@ -42,17 +42,6 @@ internal sealed class RunnerEnvironment : IDisposable
 
     public StorageTables Tables => host.Services.GetRequiredService<StorageTables>();
 
-    /// <summary>A processor as a runner named <c>test-runner</c> would have, stepping with the recording executor.</summary>
-    public WorkflowProcessor Processor() => new(
-        Services.GetRequiredService<WorkflowStore>(),
-        Services.GetRequiredService<TimerStore>(),
-        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
-        Index,
-        Options.Create(new RunnerOptions { Id = "test-runner" }),
-        TimeProvider.System,
-        new RunnerMetrics(),
-        NullLogger<WorkflowProcessor>.Instance);
-
     public static async Task<RunnerEnvironment> CreateAsync(double timeScale = 3600)
     {
         var connectionString = await AzuriteServer.Shared();
@@ -73,6 +62,7 @@ internal sealed class RunnerEnvironment : IDisposable
     /// <summary>A processor as a runner has it (recording executor), writing summaries to <paramref name="index"/> or the real index.</summary>
     public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
         Services.GetRequiredService<WorkflowStore>(),
+        Services.GetRequiredService<TimerStore>(),
         new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
         index ?? Index,
         Options.Create(new RunnerOptions { Id = "test-runner" }),
