@@ -17,11 +17,14 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     /// <summary>A client for a table known to exist (listed just now) that, unlike <see cref="GetAsync"/>, never creates it.</summary>
     public TableClient GetExisting(string logicalName) => service.GetTableClient(options.Value.TablePrefix + logicalName);
 
-    /// <summary>The logical names of the existing tables whose logical name starts with <paramref name="logicalPrefix"/>, in order.</summary>
-    public async Task<IReadOnlyList<string>> ListAsync(string logicalPrefix, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The logical names of the existing tables whose logical name starts with <paramref name="logicalPrefix"/>, up to and
+    /// including <paramref name="through"/> when given, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string logicalPrefix, string? through = null, CancellationToken cancellationToken = default)
     {
         var prefix = options.Value.TablePrefix;
-        var names = await service.GetTableNamesAsync(prefix + logicalPrefix, cancellationToken);
+        var names = await service.GetTableNamesAsync(prefix + logicalPrefix, through is null ? null : prefix + through, cancellationToken);
         return [.. names.Select(name => name[prefix.Length..])];
     }
 

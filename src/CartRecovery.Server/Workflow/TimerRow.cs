@@ -3,10 +3,10 @@ using System.Globalization;
 namespace CartRecovery.Server.Workflow;
 
 /// <summary>
-/// One pending wake-up: the workflow, when it is due, and the hour whose table holds the row (the due hour, or the hour it
+/// One pending wake-up: the workflow, when it is due, and the slot whose table holds the row (the due slot, or the slot it
 /// was written in when that is later; see <see cref="TimerStore"/>). Rows are keyed by due time, so "what is due" is a range query.
 /// </summary>
-internal sealed record TimerRow(DateTimeOffset Hour, DateTimeOffset Due, string WorkflowId)
+internal sealed record TimerRow(DateTimeOffset Slot, DateTimeOffset Due, string WorkflowId)
 {
     private const string PartitionPrefix = "due-";
 

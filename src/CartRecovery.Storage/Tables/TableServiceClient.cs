@@ -50,15 +50,25 @@ public sealed class TableServiceClient : IDisposable
         }
     }
 
-    /// <summary>The names of the tables that start with <paramref name="prefix"/>, in order (every page of the listing).</summary>
-    public Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, CancellationToken cancellationToken = default) =>
-        GetTableNamesAsync(prefix, pageSize: null, cancellationToken);
+    /// <summary>
+    /// The names of the tables that start with <paramref name="prefix"/>, up to and including <paramref name="through"/> when
+    /// given, in order (every page of the listing).
+    /// </summary>
+    public Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, string? through = null, CancellationToken cancellationToken = default) =>
+        GetTableNamesAsync(prefix, through, pageSize: null, cancellationToken);
 
-    internal async Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, int? pageSize, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<string>> GetTableNamesAsync(string prefix, string? through, int? pageSize, CancellationToken cancellationToken)
     {
+        if (through is not null && !through.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The last name must start with the prefix '{prefix}'.", nameof(through));
+        }
+
         // Table names are letters and digits, so every name with the prefix sorts below the prefix followed by '{'.
-        var filter = "$filter=" + Uri.EscapeDataString(TableQueryFilter.Create($"TableName ge {prefix} and TableName lt {prefix + "{"}"))
-            + (pageSize is { } top ? "&$top=" + top : "");
+        var range = through is null
+            ? TableQueryFilter.Create($"TableName ge {prefix} and TableName lt {prefix + "{"}")
+            : TableQueryFilter.Create($"TableName ge {prefix} and TableName le {through}");
+        var filter = "$filter=" + Uri.EscapeDataString(range) + (pageSize is { } top ? "&$top=" + top : "");
         var names = new List<string>();
         string? next = null;
         do

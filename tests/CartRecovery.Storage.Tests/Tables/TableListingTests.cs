@@ -19,9 +19,12 @@ public sealed class TableListingTests
         await service.GetTableClient(AzuriteTables.UniqueName("other")).CreateIfNotExistsAsync(Cancel);
 
         var expected = names.Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected, await service.GetTableNamesAsync(prefix, Cancel));
-        Assert.Equal(expected, await service.GetTableNamesAsync(prefix, pageSize: 2, Cancel));
-        Assert.Equal([prefix + "A1", prefix + "A10"], await service.GetTableNamesAsync(prefix + "A", Cancel));
+        Assert.Equal(expected, await service.GetTableNamesAsync(prefix, cancellationToken: Cancel));
+        Assert.Equal(expected, await service.GetTableNamesAsync(prefix, null, pageSize: 2, Cancel));
+        Assert.Equal([prefix + "A1", prefix + "A10"], await service.GetTableNamesAsync(prefix + "A", cancellationToken: Cancel));
+        Assert.Equal([prefix, prefix + "A1", prefix + "A10", prefix + "B2"], await service.GetTableNamesAsync(prefix, prefix + "B2", Cancel));
+        Assert.Equal([prefix, prefix + "A1"], await service.GetTableNamesAsync(prefix, prefix + "A1", pageSize: 1, Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => service.GetTableNamesAsync(prefix, "other", Cancel));
     }
 
     [Fact]
@@ -34,6 +37,6 @@ public sealed class TableListingTests
 
         await service.GetTableClient(prefix + "Dropped").DeleteAsync(Cancel);
 
-        Assert.Equal([prefix + "Kept"], await service.GetTableNamesAsync(prefix, Cancel));
+        Assert.Equal([prefix + "Kept"], await service.GetTableNamesAsync(prefix, cancellationToken: Cancel));
     }
 }
