@@ -21,10 +21,10 @@ internal sealed class TimerStore(StorageTables tables, TimeProvider time)
     public const string TablePrefix = "WorkflowTimers";
 
     /// <summary>How much time one table covers.</summary>
-    public static readonly TimeSpan SlotLength = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan SlotLength = TimeSpan.FromMinutes(15);
 
     /// <summary>How long after its slot ends an empty table is kept.</summary>
-    public static readonly TimeSpan DropAfter = TimeSpan.FromHours(1);
+    private static readonly TimeSpan DropAfter = TimeSpan.FromHours(1);
 
     private const string SlotFormat = "yyyyMMddHHmm";
 
