@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Core;
 
 namespace CartRecovery.Storage.Tables;
@@ -80,7 +79,7 @@ public sealed class TableServiceClient : IDisposable
                 throw await TableErrors.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
-            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            using var document = await TableClient.ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
             foreach (var table in document.RootElement.GetProperty("value").EnumerateArray())
             {
                 names.Add(table.GetProperty("TableName").GetString()!);
