@@ -1,5 +1,6 @@
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Webhooks;
@@ -26,35 +27,41 @@ public sealed partial class ShopifyWebhookHandler(
         if (!signature.IsValid(request.Body.Span, request.Header(WebhookHeaders.Hmac)))
         {
             LogRejectedSignature(logger, SafeTopic(request.Header(WebhookHeaders.Topic) ?? string.Empty));
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Signature);
             return HostResponse.Problem(401, "Invalid signature", "X-Shopify-Hmac-Sha256 is missing or does not match the body.");
         }
 
         var shop = ShopDomain.Normalize(request.Header(WebhookHeaders.ShopDomain)?.Trim());
         if (shop is null)
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Shop);
             return HostResponse.Problem(400, "Invalid shop", "X-Shopify-Shop-Domain must be a *.myshopify.com domain.");
         }
 
         var topicName = request.Header(WebhookHeaders.Topic)?.Trim();
         if (string.IsNullOrEmpty(topicName))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Topic);
             return HostResponse.Problem(400, "Missing topic", "X-Shopify-Topic is required.");
         }
 
         var webhookId = request.Header(WebhookHeaders.WebhookId)?.Trim();
         if (!DeliveryIds.IsValid(webhookId))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.WebhookId);
             return HostResponse.Problem(400, "Invalid webhook id", $"X-Shopify-Webhook-Id is required: at most {DeliveryIds.MaxLength} letters, digits, '-', '_', '.' or ':'.");
         }
 
         var eventId = NullIfEmpty(request.Header(WebhookHeaders.EventId)?.Trim());
         if (eventId is not null && !DeliveryIds.IsValid(eventId))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Header);
             return HostResponse.Problem(400, "Invalid event id", $"X-Shopify-Event-Id must be at most {DeliveryIds.MaxLength} letters, digits, '-', '_', '.' or ':'.");
         }
 
         if (!TryReadTriggeredAt(request.Header(WebhookHeaders.TriggeredAt), out var triggeredAt))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Header);
             return HostResponse.Problem(400, "Invalid header", "X-Shopify-Triggered-At is required and must be a timestamp.");
         }
 
@@ -62,6 +69,7 @@ public sealed partial class ShopifyWebhookHandler(
         if (now - triggeredAt > options.MaxDeliveryAge)
         {
             LogStale(logger, shop, SafeTopic(topicName), webhookId!);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Stale);
             return HostResponse.Problem(400, "Stale delivery", "X-Shopify-Triggered-At is older than Shopify's retry window: this is a replay, not a delivery.");
         }
 
@@ -69,6 +77,7 @@ public sealed partial class ShopifyWebhookHandler(
         if (topic == WebhookTopic.Unknown)
         {
             LogUnknownTopic(logger, shop, SafeTopic(topicName), webhookId!);
+            CartRecoveryMetrics.WebhookAcknowledged("unknown", "ignored");
             return HostResponse.Ok(new { status = "ignored", reason = "topic not handled" });
         }
 
@@ -76,6 +85,7 @@ public sealed partial class ShopifyWebhookHandler(
         if (parsed.Error is not null)
         {
             LogMalformed(logger, shop, WebhookTopics.Name(topic), webhookId!);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Payload);
             return HostResponse.Problem(400, "Invalid payload", parsed.Error);
         }
 
@@ -105,7 +115,7 @@ public sealed partial class ShopifyWebhookHandler(
             if (await replays.CheckAsync(fingerprint, budget.Token) == ReplayVerdict.Replay)
             {
                 LogReplay(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
-                WebhookMetrics.Replays.Add(1, new KeyValuePair<string, object?>("topic", delivery.Topic));
+                CartRecoveryMetrics.WebhookAcknowledged(delivery.Topic, "replay");
                 return HostResponse.Ok(new { status = "replay" });
             }
 
@@ -114,11 +124,13 @@ public sealed partial class ShopifyWebhookHandler(
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogOverBudget(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Unavailable);
             return Unavailable();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogInboxFailed(logger, e, delivery.Shop, delivery.Topic, delivery.WebhookId);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Unavailable);
             return Unavailable();
         }
     }
@@ -126,6 +138,7 @@ public sealed partial class ShopifyWebhookHandler(
     private async Task<HostResponse> RecordAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var acceptance = await inbox.AcceptAsync(delivery, cancellationToken);
+        CartRecoveryMetrics.WebhookOutcome(delivery.Topic, acceptance);
         return acceptance switch
         {
             InboxAcceptance.Accepted => HostResponse.Ok(new { status = "accepted" }),

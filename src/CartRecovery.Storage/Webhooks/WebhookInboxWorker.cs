@@ -1,3 +1,4 @@
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             {
                 LogCorrupt(logger, e, partition, entity.RowKey);
                 await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
-                WebhookMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("topic", "unreadable"));
+                CartRecoveryMetrics.WebhookDeadLettered("unreadable");
                 continue;
             }
 
@@ -119,7 +120,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             {
                 await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
                 LogDeadLettered(logger, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
-                WebhookMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("topic", delivery.Topic));
+                CartRecoveryMetrics.WebhookDeadLettered(delivery.Topic);
             }
             else
             {

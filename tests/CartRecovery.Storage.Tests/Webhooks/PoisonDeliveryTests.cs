@@ -67,7 +67,7 @@ public sealed class PoisonDeliveryTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WebhookMetrics.MeterName && instrument.Name == "cartrecovery.webhooks.dead_lettered")
+            if (instrument.Meter.Name == CartRecovery.Core.Telemetry.CartRecoveryMetrics.MeterName && instrument.Name == "cartrecovery.webhooks.dead_lettered")
             {
                 l.EnableMeasurementEvents(instrument);
             }
