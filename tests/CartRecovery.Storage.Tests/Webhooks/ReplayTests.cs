@@ -23,7 +23,9 @@ public sealed class ReplayTests
     private static (ShopifyWebhookHandler Handler, WebhookStorage Storage) Create(WebhookStorage storage)
     {
         var guard = new TableWebhookReplayGuard(storage.Tables, Microsoft.Extensions.Options.Options.Create(storage.Options), storage.Time);
-        var handler = new ShopifyWebhookHandler(new WebhookSignature(new ShopifyOptions { ApiSecrets = [Secret] }), storage.Inbox, guard, storage.Options, storage.Time, NullLogger<ShopifyWebhookHandler>.Instance);
+        // A generous budget: these tests are about replays, and a loaded build machine must not turn them into 503s.
+        var options = new WebhookOptions { Partitions = storage.Options.Partitions, DedupeRetention = storage.Options.DedupeRetention, AcknowledgeTimeout = TimeSpan.FromSeconds(30) };
+        var handler = new ShopifyWebhookHandler(new WebhookSignature(new ShopifyOptions { ApiSecrets = [Secret] }), storage.Inbox, guard, options, storage.Time, NullLogger<ShopifyWebhookHandler>.Instance);
         return (handler, storage);
     }
 
