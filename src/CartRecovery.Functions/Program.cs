@@ -54,6 +54,7 @@ var host = new HostBuilder()
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<PrivacyRequestsHandler>();
+        services.AddSingleton<DeadLettersHandler>();
         services.AddScoped(sp => new WebhookDeliveryProcessor(
             sp.GetRequiredService<CartRepository>(),
             sp.GetRequiredService<StoreRepository>(),

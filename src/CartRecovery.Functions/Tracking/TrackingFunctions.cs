@@ -22,7 +22,7 @@ public sealed class TrackingFunctions(
 
     [Function("TrackClick")]
     public Task<HttpResponseData> ClickAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "t/c/{token}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "t/c/{token}")] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
@@ -30,7 +30,7 @@ public sealed class TrackingFunctions(
 
     [Function("TrackOpen")]
     public Task<HttpResponseData> OpenAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "t/o/{token}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "t/o/{token}")] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
@@ -38,7 +38,7 @@ public sealed class TrackingFunctions(
 
     [Function("ShortLink")]
     public Task<HttpResponseData> ShortLinkAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "s/{id}")] HttpRequestData request,
         string id,
         FunctionContext context) =>
         FunctionsHttp.HandleAsync(request, Route("id", id), shortLinks.HandleAsync, context.CancellationToken, 0);

@@ -23,6 +23,7 @@ public static class WebhookComposition
         services.AddSingleton(sp => new WebhookSignature(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value));
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<PrivacyRequestsHandler>();
+        services.AddSingleton<DeadLettersHandler>();
 
         // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
         services.AddSingleton(sp => new WebhookDeliveryProcessor(
@@ -58,6 +59,7 @@ public static class WebhookComposition
             HostAdapter.HandleAsync(context, handler.HandleAsync, options.Value.MaxBodyBytes));
         api.MapGet("/stores/{shop}/privacy/requests", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.ListAsync));
         api.MapGet("/stores/{shop}/privacy/requests/{id}", (HttpContext context, PrivacyRequestsHandler handler) => HostAdapter.HandleAsync(context, handler.GetAsync));
+        api.MapGet("/stores/{shop}/webhooks/dead-letters", (HttpContext context, DeadLettersHandler handler) => HostAdapter.HandleAsync(context, handler.ListAsync));
         return api;
     }
 

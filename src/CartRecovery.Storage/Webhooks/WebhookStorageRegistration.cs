@@ -7,6 +7,7 @@ using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Webhooks;
 
@@ -19,11 +20,16 @@ public static class WebhookStorageRegistration
 {
     public static IServiceCollection AddWebhookStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "Webhooks settings are invalid: MaxDeliveryAge must be positive and at most DedupeRetention, AcknowledgeTimeout under 5 seconds.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.AddOptions<AbandonmentOptions>().Bind(configuration.GetSection(AbandonmentOptions.Section));
         services.AddSingleton<InboxSignal>();
         services.AddSingleton(_ => new IngestionMonitor(TimeProvider.System)); // the process's real load, not the business clock
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
+        services.AddSingleton<IWebhookReplayGuard, TableWebhookReplayGuard>();
+        services.AddSingleton<IDeadLetters, TableDeadLetters>();
         services.AddSingleton<WebhookInboxQueue>();
         services.AddSingleton<AbandonmentWakeup>();
         services.AddSingleton<AbandonmentDueIndex>();

@@ -265,5 +265,5 @@ public sealed class MessageComposer(
     }
 
     private static RenderedMessage Popup(MessageLocale locale, MessageCopy copy, string actionUrl, string source, string? fallbackReason) =>
-        new(Channel.Popup, locale.Language, null, null, null, copy.Paragraphs[0], TextSafety.SingleLine(copy.Subject, 100), actionUrl, new Dictionary<string, string>(), source, fallbackReason);
+        new(Channel.Popup, locale.Language, null, null, null, TextSafety.StripBidi(copy.Paragraphs[0]), TextSafety.SingleLine(copy.Subject, 100), actionUrl, new Dictionary<string, string>(), source, fallbackReason);
 }
