@@ -1,4 +1,5 @@
 using Azure;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;
@@ -11,7 +12,7 @@ namespace CartRecovery.Storage.Abandonment;
 /// written before the cart row that points at it and removed after, so a crash leaves at worst a stale entry, which the
 /// scheduler discards after checking the cart, never a cart that is due without an entry.
 /// </summary>
-public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup wakeup)
+public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup wakeup) : IAbandonmentDueIndex
 {
     public const string TableName = "AbandonmentDue";
     private const string Partition = "due";
@@ -30,10 +31,18 @@ public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup 
         wakeup.Notify(entry.DueAt);
     }
 
-    public async Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> RemoveAsync(DueEntry entry, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(Partition, RowKey(entry), ETag.All, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteEntityAsync(Partition, RowKey(entry), entry.Version is { } version ? new ETag(version) : ETag.All, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false; // rewritten since it was listed: a writer wants it, so it stays
+        }
     }
 
     /// <summary>Entries due at or before <paramref name="now"/>, earliest first.</summary>

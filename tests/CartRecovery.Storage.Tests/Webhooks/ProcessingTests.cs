@@ -1,4 +1,5 @@
 using System.Text;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Abandonment;

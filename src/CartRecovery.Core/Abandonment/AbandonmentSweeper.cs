@@ -1,10 +1,8 @@
-using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
-using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
-namespace CartRecovery.Storage.Abandonment;
+namespace CartRecovery.Core.Abandonment;
 
 /// <summary>
 /// Turns due entries into recoveries. For each entry due now: re-check the cart (the entry is only a hint), mark it started
@@ -13,10 +11,9 @@ namespace CartRecovery.Storage.Abandonment;
 /// which the engine ignores for a running workflow, so a restart loses no abandonment and starts none twice.
 /// </summary>
 public sealed partial class AbandonmentSweeper(
-    AbandonmentDueIndex due,
-    CartRepository carts,
-    StoreRepository stores,
-    IAbandonmentThresholds thresholds,
+    IAbandonmentDueIndex due,
+    TrackedCarts carts,
+    IShopInstallations shops,
     IRecoveryWorkflows workflows,
     ILogger<AbandonmentSweeper> logger)
 {
@@ -56,7 +53,7 @@ public sealed partial class AbandonmentSweeper(
 
     private async Task HandleAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await stores.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
+        if (!await shops.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
         {
             await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
             return;
@@ -77,7 +74,7 @@ public sealed partial class AbandonmentSweeper(
             return;
         }
 
-        var threshold = await thresholds.GetAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
+        var threshold = await carts.ThresholdAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
         var decision = AbandonmentRules.Decide(loaded.Cart, threshold, now);
         switch (decision.Verdict)
         {
