@@ -3,6 +3,9 @@ namespace CartRecovery.Core.Abandonment;
 /// <summary>Carts ordered by the moment they become abandoned, so the sweeper finds what is due and knows when to look next.</summary>
 public interface IAbandonmentDueIndex
 {
+    /// <summary>Indexes (or rewrites, giving it a new version) the entry, and wakes the sweeper when it is earlier than it planned to look.</summary>
+    Task AddAsync(DueEntry entry, CancellationToken cancellationToken);
+
     /// <summary>Entries due at or before <paramref name="now"/>, earliest first, each with its version.</summary>
     Task<IReadOnlyList<DueEntry>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 

@@ -21,7 +21,7 @@ internal sealed class WebhookStorage
 {
     public const string Shop = "example-shop.myshopify.com";
 
-    private WebhookStorage(StorageTables tables, TimeSpan threshold)
+    private WebhookStorage(StorageTables tables, TimeSpan threshold, Func<IAbandonmentDueIndex, IAbandonmentDueIndex>? writersIndex)
     {
         Tables = tables;
         var webhookOptions = Microsoft.Extensions.Options.Options.Create(new WebhookOptions { Partitions = 4 });
@@ -32,7 +32,7 @@ internal sealed class WebhookStorage
         Stores = new StoreRepository(tables);
         Settings = new TableStoreSettings(tables, null, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
         Thresholds = new StoreAbandonmentThresholds(Settings);
-        CartStore = new CartRepository(tables, Due);
+        CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
         Processor = NewProcessor(Workflows);
@@ -93,11 +93,12 @@ internal sealed class WebhookStorage
             NullLogger<WebhookDeliveryProcessor>.Instance);
     }
 
-    public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null)
+    /// <param name="writersIndex">Wraps the due index as the cart writers see it (to stop a writer between its steps).</param>
+    public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null, Func<IAbandonmentDueIndex, IAbandonmentDueIndex>? writersIndex = null)
     {
         var service = new TableServiceClient(await AzuriteServer.Shared());
         var options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] });
-        return new WebhookStorage(new StorageTables(service, options), threshold ?? TimeSpan.FromMinutes(60));
+        return new WebhookStorage(new StorageTables(service, options), threshold ?? TimeSpan.FromMinutes(60), writersIndex);
     }
 
     public WebhookDelivery Delivery(string topic, byte[] body, string? webhookId = null, string? eventId = null, string shop = Shop, DateTimeOffset? triggeredAt = null) =>
