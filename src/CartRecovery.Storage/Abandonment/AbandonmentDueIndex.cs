@@ -10,7 +10,8 @@ namespace CartRecovery.Storage.Abandonment;
 /// Carts ordered by the moment they become abandoned (table <c>AbandonmentDue</c>, one partition, row key starting with the
 /// due time in ticks), so the scheduler finds what is due with one range query and knows when to wake next. An entry is
 /// written before the cart row that points at it and removed after, so a crash leaves at worst a stale entry, which the
-/// scheduler discards after checking the cart, never a cart that is due without an entry.
+/// sweeper discards after fencing the cart row, never a cart that is due without an entry. Every write of an entry gives
+/// it a new ETag, and the sweeper removes an entry only at the ETag it listed.
 /// </summary>
 public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup wakeup) : IAbandonmentDueIndex
 {
@@ -102,5 +103,6 @@ public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup 
         entity.GetDateTimeOffset("DueAt")!.Value,
         entity.GetString("Shop")!,
         Enum.Parse<CartKind>(entity.GetString("Kind")!),
-        entity.GetString("Key")!);
+        entity.GetString("Key")!,
+        entity.ETag.ToString());
 }
