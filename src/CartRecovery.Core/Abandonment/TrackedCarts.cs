@@ -6,8 +6,9 @@ namespace CartRecovery.Core.Abandonment;
 /// Changes to tracked carts: every change is a read-modify-write against the version read, retried when another writer got
 /// there first, so concurrent deliveries for one cart never lose an update. The due time each state points at (the domain
 /// rule <see cref="AbandonmentRules.DueAt"/> with the shop's threshold) is decided here; the store only keeps it.
+/// <paramref name="timeScale"/> is <c>Recovery:TimeScale</c>: it divides the threshold as it divides every other delay.
 /// </summary>
-public sealed class TrackedCarts(ITrackedCartStore store, IAbandonmentThresholds thresholds)
+public sealed class TrackedCarts(ITrackedCartStore store, IAbandonmentThresholds thresholds, double timeScale = 1)
 {
     private const int MaxAttempts = 20;
 
@@ -17,7 +18,8 @@ public sealed class TrackedCarts(ITrackedCartStore store, IAbandonmentThresholds
         store.LoadAsync(shop, kind, key, cancellationToken);
 
     /// <summary>The shop's abandonment threshold as the due times use it.</summary>
-    public Task<TimeSpan> ThresholdAsync(string shop, CancellationToken cancellationToken) => thresholds.GetAsync(shop, cancellationToken);
+    public async Task<TimeSpan> ThresholdAsync(string shop, CancellationToken cancellationToken) =>
+        Workflow.RecoveryState.Scale(await thresholds.GetAsync(shop, cancellationToken).ConfigureAwait(false), timeScale > 0 ? timeScale : 1);
 
     /// <summary>Applies <paramref name="change"/> to the stored state (an empty state when there is none) until it sticks.</summary>
     public async Task<CartTransition> UpdateAsync(string shop, CartKind kind, string key, Func<TrackedCart, CartTransition> change, CancellationToken cancellationToken)

@@ -2,12 +2,14 @@ using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Webhooks;
 
@@ -34,7 +36,9 @@ public static class WebhookStorageRegistration
         services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
         services.AddSingleton<CartRepository>();
         services.AddSingleton<ITrackedCartStore>(sp => sp.GetRequiredService<CartRepository>());
-        services.AddSingleton<TrackedCarts>(); // Core's rules over the cart store; the use cases are registered by AddIngestion
+        // Core's rules over the cart store (the use cases are registered by AddIngestion); Recovery:TimeScale divides the threshold.
+        services.AddSingleton(sp => new TrackedCarts(
+            sp.GetRequiredService<ITrackedCartStore>(), sp.GetRequiredService<IAbandonmentThresholds>(), sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
