@@ -1,4 +1,5 @@
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
@@ -55,26 +56,11 @@ var host = new HostBuilder()
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<PrivacyRequestsHandler>();
         services.AddSingleton<DeadLettersHandler>();
-        services.AddScoped(sp => new WebhookDeliveryProcessor(
-            sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
-            sp.GetRequiredService<AbandonmentDueIndex>(),
-            sp.GetRequiredService<IPrivacyRequestStore>(),
-            sp.GetServices<IPersonalDataHolder>(),
-            sp.GetRequiredService<IRecoveryWorkflows>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<WebhookDeliveryProcessor>>()));
+        services.AddIngestion(ServiceLifetime.Scoped, sp => sp.GetRequiredService<IRecoveryWorkflows>());
         services.AddScoped(sp => new WebhookInboxWorker(
             sp.GetRequiredService<WebhookInboxQueue>(),
             sp.GetRequiredService<WebhookDeliveryProcessor>(),
             sp.GetRequiredService<ILogger<WebhookInboxWorker>>()));
-        services.AddScoped(sp => new AbandonmentSweeper(
-            sp.GetRequiredService<AbandonmentDueIndex>(),
-            sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
-            sp.GetRequiredService<IAbandonmentThresholds>(),
-            sp.GetRequiredService<IRecoveryWorkflows>(),
-            sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
 
         // Composition, tracked links, unsubscribe, storefront popup, suppression list.
         services.AddMessageComposition(configuration, ServiceLifetime.Scoped);

@@ -1,13 +1,9 @@
-using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Server.Http;
-using CartRecovery.Storage.Abandonment;
-using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
 using CartRecovery.Storage.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -26,22 +22,7 @@ public static class WebhookComposition
         services.AddSingleton<DeadLettersHandler>();
 
         // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
-        services.AddSingleton(sp => new WebhookDeliveryProcessor(
-            sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
-            sp.GetRequiredService<AbandonmentDueIndex>(),
-            sp.GetRequiredService<IPrivacyRequestStore>(),
-            sp.GetServices<IPersonalDataHolder>(),
-            RecoveryWorkflows(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<WebhookDeliveryProcessor>>()));
-        services.AddSingleton(sp => new AbandonmentSweeper(
-            sp.GetRequiredService<AbandonmentDueIndex>(),
-            sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
-            sp.GetRequiredService<IAbandonmentThresholds>(),
-            RecoveryWorkflows(sp),
-            sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));
+        services.AddIngestion(ServiceLifetime.Singleton, RecoveryWorkflows);
         services.AddSingleton(sp => new WebhookInboxWorker(
             sp.GetRequiredService<WebhookInboxQueue>(),
             sp.GetRequiredService<WebhookDeliveryProcessor>(),

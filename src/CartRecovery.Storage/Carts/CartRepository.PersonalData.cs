@@ -1,4 +1,5 @@
 using Azure;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Abandonment;

@@ -80,7 +80,7 @@ public static class CartRows
             entity.GetString("SupersededBy"),
             entity.GetString("CheckedOutAs"),
             entity.GetDateTimeOffset("WorkflowStartedAt"));
-        return new LoadedCart(cart, entity.ETag, entity.GetDateTimeOffset("DueAt"), entity.GetString("CustomerKeyHash"));
+        return new LoadedCart(cart, entity.ETag.ToString(), entity.GetDateTimeOffset("DueAt"));
     }
 
     /// <summary>The hashed personal keys of a cart's shopper, on every row that concerns them.</summary>

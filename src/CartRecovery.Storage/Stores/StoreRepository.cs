@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using CartRecovery.Core.Shops;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Stores;
@@ -11,7 +12,7 @@ namespace CartRecovery.Storage.Stores;
 /// Known stores are cached in memory for <see cref="CacheFor"/> so recording contact costs no storage round trip per
 /// webhook, while an uninstall recorded by another node is seen within that time.
 /// </summary>
-public sealed class StoreRepository(StorageTables tables)
+public sealed class StoreRepository(StorageTables tables) : IShopInstallations
 {
     public const string TableName = "Stores";
     private const string Partition = "store";

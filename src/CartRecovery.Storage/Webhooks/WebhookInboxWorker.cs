@@ -1,3 +1,4 @@
+using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,8 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
@@ -12,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Storage.Webhooks;
 
 /// <summary>
-/// What both hosts share for webhooks: options, the inbox, the repositories and the privacy handler. The parts that hand
-/// over to recoveries (processor, worker, sweeper) are registered by each host, because the Durable Functions client is
-/// per invocation there and a singleton here.
+/// What both hosts share for webhooks: options, the inbox, the adapters behind Core's ingestion ports and the privacy
+/// store. The use cases that hand over to recoveries (Core's <c>AddIngestion</c>) and the inbox worker are registered by
+/// each host, because the Durable Functions client is per invocation there and a singleton here.
 /// </summary>
 public static class WebhookStorageRegistration
 {
@@ -33,9 +35,15 @@ public static class WebhookStorageRegistration
         services.AddSingleton<WebhookInboxQueue>();
         services.AddSingleton<AbandonmentWakeup>();
         services.AddSingleton<AbandonmentDueIndex>();
+        services.AddSingleton<IAbandonmentDueIndex>(sp => sp.GetRequiredService<AbandonmentDueIndex>());
         services.AddSingleton<StoreRepository>();
+        services.AddSingleton<IShopInstallations>(sp => sp.GetRequiredService<StoreRepository>());
         services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
         services.AddSingleton<CartRepository>();
+        services.AddSingleton<ITrackedCartStore>(sp => sp.GetRequiredService<CartRepository>());
+        // Core's rules over the cart store (the use cases are registered by AddIngestion); Recovery:TimeScale divides the threshold.
+        services.AddSingleton(sp => new TrackedCarts(
+            sp.GetRequiredService<ITrackedCartStore>(), sp.GetRequiredService<IAbandonmentThresholds>(), sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());

@@ -1,22 +1,21 @@
-using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
-using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
-namespace CartRecovery.Storage.Abandonment;
+namespace CartRecovery.Core.Abandonment;
 
 /// <summary>
 /// Turns due entries into recoveries. For each entry due now: re-check the cart (the entry is only a hint), mark it started
-/// with its ETag (a racing update wins and is re-evaluated), start the workflow (idempotent), send what changed since the
+/// with its version (a racing update wins and is re-evaluated), start the workflow (idempotent), send what changed since the
 /// decision, then drop the entry. The entry is the commit point: a crash anywhere before its removal redoes the start,
-/// which the engine ignores for a running workflow, so a restart loses no abandonment and starts none twice.
+/// which the engine ignores for a running workflow, so a restart loses no abandonment and starts none twice. An entry that
+/// does not match its cart is dropped only after the cart row is fenced (<see cref="ITrackedCartStore.FenceAsync"/>) and
+/// only if nobody rewrote it since it was listed, so a sweep between a writer's entry and its row loses nothing.
 /// </summary>
 public sealed partial class AbandonmentSweeper(
-    AbandonmentDueIndex due,
-    CartRepository carts,
-    StoreRepository stores,
-    IAbandonmentThresholds thresholds,
+    IAbandonmentDueIndex due,
+    TrackedCarts carts,
+    IShopInstallations shops,
     IRecoveryWorkflows workflows,
     ILogger<AbandonmentSweeper> logger)
 {
@@ -56,7 +55,7 @@ public sealed partial class AbandonmentSweeper(
 
     private async Task HandleAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await stores.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
+        if (!await shops.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
         {
             await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
             return;
@@ -73,11 +72,17 @@ public sealed partial class AbandonmentSweeper(
 
         if (!loaded.Exists || loaded.DueAt != entry.DueAt)
         {
-            await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false); // stale: the cart moved on and has its own entry if due
-            return;
+            // Stale, or a write in flight: writers index the entry before they write the row. Fencing the row first makes
+            // such a write fail and, retried, index its entry again (a new version, which the conditional removal leaves).
+            if (await carts.Store.FenceAsync(loaded, cancellationToken).ConfigureAwait(false))
+            {
+                await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+
+            return; // not fenced: the row changed meanwhile, and the entry is judged again on the next pass
         }
 
-        var threshold = await thresholds.GetAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
+        var threshold = await carts.ThresholdAsync(entry.Shop, cancellationToken).ConfigureAwait(false);
         var decision = AbandonmentRules.Decide(loaded.Cart, threshold, now);
         switch (decision.Verdict)
         {
