@@ -5,6 +5,7 @@ using CartRecovery.Integrations.Sms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Integrations.Delivery;
 
@@ -19,6 +20,8 @@ public static class ChannelProviderRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<DeliveryRetryOptions>(configuration.GetSection(DeliveryRetryOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>());
+        services.AddOptions<EmailOptions>().ValidateOnStart();
         services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
         services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
