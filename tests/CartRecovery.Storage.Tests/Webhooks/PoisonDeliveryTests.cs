@@ -61,7 +61,7 @@ public sealed class PoisonDeliveryTests
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
         await s.RecoveringCheckoutAsync("ck-poison", t0);
-        var processor = new WebhookDeliveryProcessor(s.Carts, s.Stores, s.Due, s.Privacy, s.Holders, new RefusingWorkflows(s.Workflows), s.Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        var processor = s.NewProcessor(new RefusingWorkflows(s.Workflows));
         var worker = new WebhookInboxWorker(s.Queue, processor, NullLogger<WebhookInboxWorker>.Instance);
         var deadLettered = 0L;
         using var listener = new MeterListener();
