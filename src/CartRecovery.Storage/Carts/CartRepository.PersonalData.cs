@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Abandonment;

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Abandonment;
@@ -42,7 +43,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
 
             if (attempt >= MaxAttempts)
             {
-                throw new TableConcurrencyException(412, $"The cart changed {MaxAttempts} times while it was being updated.", "UpdateConditionNotSatisfied");
+                throw TableErrors.LostRace($"The cart changed {MaxAttempts} times while it was being updated.");
             }
         }
     }
@@ -74,7 +75,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
                 await due.RemoveAsync(new DueEntry(oldDue, next.Shop, next.Kind, next.Key), cancellationToken).ConfigureAwait(false);
             }
 
-            return etags[0];
+            return etags.Value[0].NewETag();
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
@@ -158,7 +159,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
 
                 return;
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 // another checkout of the same shopper was added meanwhile: read again
             }

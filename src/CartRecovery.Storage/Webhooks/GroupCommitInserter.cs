@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Webhooks;
@@ -102,7 +104,7 @@ public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient
                 await client.AddEntityAsync(batch[0].Entity).ConfigureAwait(false);
                 batch[0].Outcome.TrySetResult(true);
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 batch[0].Outcome.TrySetResult(false);
             }
