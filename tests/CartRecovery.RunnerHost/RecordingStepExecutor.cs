@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
@@ -51,7 +53,7 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
                 cancellationToken);
             return StepOutcome.Sent(messageId);
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.IsLostRace())
         {
             var first = await effects.GetEntityAsync(request.WorkflowId, key, cancellationToken: cancellationToken);
             return StepOutcome.Sent(first.GetString("MessageId")!);

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Abandonment;
@@ -48,7 +49,7 @@ public sealed partial class CartRepository(StorageTables tables, IAbandonmentDue
                 await due.RemoveAsync(new DueEntry(oldDue, next.Shop, next.Kind, next.Key), cancellationToken).ConfigureAwait(false);
             }
 
-            return etags[0].ToString();
+            return etags.Value[0].NewETag().ToString();
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
@@ -160,7 +161,7 @@ public sealed partial class CartRepository(StorageTables tables, IAbandonmentDue
 
                 return;
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 // another checkout of the same shopper was added meanwhile: read again
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Serialization;

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Storage.Serialization;
@@ -244,7 +245,7 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return MessageEntities.ToRecord(entity);
             }
-            catch (TableConcurrencyException) when (attempt < MaxWriteAttempts)
+            catch (RequestFailedException e) when (e.IsLostRace() && attempt < MaxWriteAttempts)
             {
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Shops;
 using CartRecovery.Storage.Tables;
 

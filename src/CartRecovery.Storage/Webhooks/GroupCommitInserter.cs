@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Webhooks;
@@ -103,7 +105,7 @@ public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient
                 await client.AddEntityAsync(batch[0].Entity).ConfigureAwait(false);
                 batch[0].Outcome.TrySetResult(true);
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 batch[0].Outcome.TrySetResult(false);
             }
@@ -135,7 +137,7 @@ public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient
 
             return batch.Where((_, i) => i != index).ToList();
         }
-        catch (Exception e) when (e is TableConcurrencyException || (e is TableTransactionFailedException { Status: 409 }) || IsPermanent(e))
+        catch (Exception e) when ((e is RequestFailedException lost && lost.IsLostRace()) || (e is TableTransactionFailedException { Status: 409 }) || IsPermanent(e))
         {
             // Not said which entity is at fault: settle each on its own, so only the bad one fails.
             foreach (var pending in batch)

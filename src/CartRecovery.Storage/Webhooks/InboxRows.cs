@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;
@@ -75,5 +76,5 @@ public static class InboxRows
 
     /// <summary>Approximate stored size, to keep a transaction under the service's 4 MiB limit.</summary>
     public static int ApproximateSize(TableEntity entity) =>
-        1024 + entity.Values.Sum(v => v switch { byte[] b => b.Length, string s => s.Length * 2, _ => 16 });
+        1024 + entity.Sum(p => p.Value switch { byte[] b => b.Length, string s => s.Length * 2, _ => 16 });
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
@@ -70,7 +72,7 @@ public sealed class TableWebhookReplayGuard : IWebhookReplayGuard
 
             return ReplayVerdict.New;
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.IsLostRace())
         {
             return ReplayVerdict.Replay; // another request with the same body claimed it this instant
         }

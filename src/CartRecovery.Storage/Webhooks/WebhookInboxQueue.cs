@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;

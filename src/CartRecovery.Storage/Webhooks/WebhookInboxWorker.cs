@@ -110,7 +110,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
         }
     }
 
-    private async Task FailAsync(Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
+    private async Task FailAsync(Azure.Data.Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
     {
         LogFailed(logger, error, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
         try

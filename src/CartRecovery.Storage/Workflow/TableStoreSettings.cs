@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Tables;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Carts;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Server.Hosting;
 using CartRecovery.Storage;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Consent;
@@ -94,7 +95,7 @@ public sealed class TableSuppressionListTests : IAsyncLifetime
         }
 
         var only = Assert.Single(rows);
-        Assert.DoesNotContain(only.Values, v => v is string s && s.Contains("mia", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(only, p => p.Value is string s && s.Contains("mia", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Diagnostics.Metrics;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;

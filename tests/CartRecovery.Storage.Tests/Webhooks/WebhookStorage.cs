@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Ingestion;
