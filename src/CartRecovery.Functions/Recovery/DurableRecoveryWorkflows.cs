@@ -79,6 +79,6 @@ public sealed class DurableRecoveryWorkflows(
 
     // Running means "not ended": anything but a terminal status. That covers the transient ContinuedAsNew without naming it,
     // because the SDK marks that member [Obsolete] (an error under TreatWarningsAsErrors).
-    internal static bool IsRunning(OrchestrationMetadata? instance) => instance is not null && instance.RuntimeStatus is not
+    public static bool IsRunning(OrchestrationMetadata? instance) => instance is not null && instance.RuntimeStatus is not
         (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
 }
