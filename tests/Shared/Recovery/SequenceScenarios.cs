@@ -114,8 +114,8 @@ public abstract class SequenceScenarios : RecoveryScenarioBase
         await engine.Workflows.SignalAsync(new WorkflowId(id), new OrderPlaced(DateTimeOffset.UtcNow, 42, 80m, "EUR", [], null), Ct);
 
         var summary = await EndedAsync(engine, id);
-        Assert.Equal((RecoveryStatus.Stopped, StopReason.Purchased), (summary.Status, summary.StopReason));
         var state = await engine.EngineStateAsync(id, Ct);
+        Assert.Equal((RecoveryStatus.Stopped, StopReason.Purchased), (summary.Status, summary.StopReason));
         Assert.NotNull(state);
         Assert.Equal(engaged, state.Engaged);
         Assert.Empty(await SentAsync(engine, id));
