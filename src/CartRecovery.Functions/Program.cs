@@ -1,5 +1,6 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Ingestion;
+using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
@@ -36,6 +37,8 @@ var host = new HostBuilder()
         var configuration = context.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddCartRecoveryStorage(configuration);
+        services.AddSingleton<IDependencyProbe, TableStorageProbe>();
+        services.AddSingleton<HealthHandler>();
         services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section));
         services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 

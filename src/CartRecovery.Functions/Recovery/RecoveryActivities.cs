@@ -5,7 +5,11 @@ using Microsoft.DurableTask.Client;
 
 namespace CartRecovery.Functions.Recovery;
 
-/// <summary>The orchestration's side effects, each a thin adapter over the same port the embedded runner uses.</summary>
+/// <summary>
+/// The orchestration's side effects, each a thin adapter over the same port the embedded runner uses. The methods take only
+/// their input, the client and a cancellation token (no FunctionContext), so tests register these very methods as
+/// function-style activities on the Durable Task engine.
+/// </summary>
 public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex index)
 {
     public const string RunStep = "RecoveryRunStep";
@@ -13,14 +17,14 @@ public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex in
 
     /// <summary>Compose, check consent, send, record; idempotent on the request's key, so a retried or replayed activity never sends twice.</summary>
     [Function(RunStep)]
-    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>
-        executor.ExecuteAsync(request, context.CancellationToken);
+    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(request, cancellationToken);
 
     /// <summary>
     /// The read model behind the merchant API and the per-customer and per-store signals. An activity may run after its
     /// orchestration was terminated and purged by an erasure, so it never re-creates the summary of a purged instance.
     /// </summary>
     [Function(SaveSummary)]
-    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        index.SaveUnlessErasedAsync(summary, async ct => await client.GetInstanceAsync(summary.Id, getInputsAndOutputs: false, ct) is not null, context.CancellationToken);
+    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        index.SaveUnlessErasedAsync(summary, async ct => await client.GetInstanceAsync(summary.Id, getInputsAndOutputs: false, ct) is not null, cancellationToken);
 }

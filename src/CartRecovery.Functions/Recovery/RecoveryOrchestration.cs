@@ -50,18 +50,22 @@ public static class RecoveryOrchestration
                 return state;
             }
 
-            if (turn >= TurnsBeforeContinueAsNew)
+            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
+            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
+
+            // Continue as new only when no signal is waiting in this execution: a signal already delivered but not yet awaited
+            // completes the wait at once, and is handled first. Handing such signals over through ContinueAsNew's "preserve
+            // unprocessed events" forwards them to the instance itself, which not every backend keeps (the in-process test
+            // engine 0.2.3-preview.1 drops them); signals still in flight go to the new execution as to any other.
+            if (turn >= TurnsBeforeContinueAsNew && !signal.IsCompleted)
             {
-                context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry)); // unprocessed signals are kept
+                context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry));
                 return state;
             }
 
             var wakeAt = state.WakeAt ?? throw new InvalidOperationException($"Active recovery {state.WorkflowId} has no wake-up time.");
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
-
-            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
-            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
             if (await Task.WhenAny(timer, signal) == signal)
             {
                 timerCancellation.Cancel();
@@ -89,7 +93,9 @@ public static class RecoveryOrchestration
             catch (TaskFailedException e)
             {
                 // Every attempt failed: recorded as failed with the error, then the decider applies the store's failure policy.
-                var reason = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
+                // The reason reads as the embedded runner writes it (the exception's short type name), whatever engine ran it.
+                var type = e.FailureDetails.ErrorType;
+                var reason = $"{type[(type.LastIndexOfAny(['.', '+']) + 1)..]}: {e.FailureDetails.ErrorMessage}";
                 outcome = StepOutcome.Failed(reason.Length > 300 ? reason[..300] : reason);
             }
 
