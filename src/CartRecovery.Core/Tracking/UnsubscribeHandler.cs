@@ -14,6 +14,9 @@ public sealed class UnsubscribeHandler(TokenSigner signer, OptOutService optOut,
 {
     public const string FormPurpose = "unsubscribe-form";
 
+    /// <summary>The preference form and RFC 8058's one-click body are a few fields; both hosts refuse more with 413.</summary>
+    public const long MaxFormBytes = 16 * 1024;
+
     public async Task<HostResponse> PageAsync(HostRequest request, CancellationToken cancellationToken)
     {
         var value = request.RouteValue("token") ?? string.Empty;

@@ -89,8 +89,7 @@ public static class RecoveryOrchestration
             catch (TaskFailedException e)
             {
                 // Every attempt failed: recorded as failed with the error, then the decider applies the store's failure policy.
-                var reason = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
-                outcome = StepOutcome.Failed(reason.Length > 300 ? reason[..300] : reason);
+                outcome = StepOutcome.FailedWithError(e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);
             }
 
             state = RecoveryDecider.Decide(state, new StepCompleted(Now(context), inFlight.Request.StepId, outcome)).State;

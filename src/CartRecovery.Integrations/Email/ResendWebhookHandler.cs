@@ -19,6 +19,9 @@ public sealed class ResendWebhookHandler(
     TimeProvider timeProvider,
     ILogger<ResendWebhookHandler> logger)
 {
+    /// <summary>Resend's webhook bodies are small JSON documents; both hosts refuse larger ones with 413.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
         if (emailOptions.Value.Resend.WebhookSecret is not { Length: > 0 } secret)

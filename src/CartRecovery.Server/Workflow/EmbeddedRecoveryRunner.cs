@@ -29,7 +29,6 @@ internal sealed class EmbeddedRecoveryRunner(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        recoveryOptions.Value.Validate();
         if (services.GetService<IStepExecutor>() is null)
         {
             throw new InvalidOperationException(

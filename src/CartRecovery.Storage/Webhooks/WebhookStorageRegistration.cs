@@ -5,22 +5,18 @@ using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Storage.Webhooks;
 
 /// <summary>
-/// What both hosts share for webhooks: options, the inbox, the repositories and the privacy handler. The parts that hand
-/// over to recoveries (processor, worker, sweeper) are registered by each host, because the Durable Functions client is
-/// per invocation there and a singleton here.
+/// The storage adapters of webhook ingestion: the inbox, the repositories and the privacy requests. Their options
+/// (<see cref="WebhookOptions"/>, <see cref="AbandonmentOptions"/>) are bound by the product's registration.
 /// </summary>
 public static class WebhookStorageRegistration
 {
-    public static IServiceCollection AddWebhookStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWebhookStorage(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
-        services.AddOptions<AbandonmentOptions>().Bind(configuration.GetSection(AbandonmentOptions.Section));
         services.AddSingleton<InboxSignal>();
         services.AddSingleton(_ => new IngestionMonitor(TimeProvider.System)); // the process's real load, not the business clock
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
