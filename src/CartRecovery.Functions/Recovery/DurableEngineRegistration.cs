@@ -9,11 +9,8 @@ public static class DurableEngineRegistration
     /// The Durable Functions engine: <see cref="IRecoveryWorkflows"/> and <see cref="IRecoveryEraser"/> on the invocation's
     /// durable client. The orchestrator and activities are found by the worker from their <c>[Function]</c> attributes.
     /// </summary>
-    public static IServiceCollection AddDurableEngine(this IServiceCollection services)
-    {
-        services.AddSingleton<DurableClientHolder>();
-        services.AddSingleton<IRecoveryWorkflows, DurableRecoveryWorkflows>();
-        services.AddSingleton<IRecoveryEraser, DurableRecoveryEraser>();
-        return services;
-    }
+    public static IServiceCollection AddDurableEngine(this IServiceCollection services) => services
+        .AddSingleton<DurableClientHolder>()
+        .AddSingleton<IRecoveryWorkflows, DurableRecoveryWorkflows>()
+        .AddSingleton<IRecoveryEraser, DurableRecoveryEraser>();
 }

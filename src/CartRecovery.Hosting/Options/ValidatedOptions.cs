@@ -24,9 +24,4 @@ public static class ValidatedOptions
     public static OptionsBuilder<TOptions> AddBoundOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-
-    /// <summary>The bound value as a plain singleton, for types that take the options object itself.</summary>
-    public static IServiceCollection AddOptionsValue<TOptions>(this IServiceCollection services)
-        where TOptions : class =>
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CartRecovery.Server.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,40 @@ public sealed class MerchantOpenApiTests
         }
 
         Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "shop" && p.GetProperty("in").GetString() == "path");
+    }
+
+    /// <summary>
+    /// The Functions host cannot generate the document (no ASP.NET Core endpoints there), so it serves a copy of the
+    /// server's, committed beside its merchant functions. This keeps the copy equal to what the server generates; run with
+    /// CARTRECOVERY_WRITE_OPENAPI=1 to rewrite it after changing a merchant route.
+    /// </summary>
+    [Fact]
+    public async Task The_Functions_host_serves_the_same_document_as_the_server()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var document = await DocumentAsync(server);
+        var generated = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+        generated.Remove("servers"); // the server names its own address; the Functions copy leaves it to the client
+        var path = Path.Combine(RepositoryRoot(), "src", "CartRecovery.Functions", "Merchant", "openapi.json");
+        if (Environment.GetEnvironmentVariable("CARTRECOVERY_WRITE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, generated.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n", Cancel);
+        }
+
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(path, Cancel));
+
+        Assert.True(JsonNode.DeepEquals(generated, committed), $"{path} differs from the server's document: rerun this test with CARTRECOVERY_WRITE_OPENAPI=1 and commit the file.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CartRecovery.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CartRecovery.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<JsonDocument> DocumentAsync(ServerHost server)
