@@ -3,6 +3,7 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Messaging.Sms;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Push;
@@ -65,6 +66,7 @@ public sealed class StepExecutor(
         if (record.Outcome is { } skipped)
         {
             logger.LogInformation("Step {StepId} of {WorkflowId} ({Channel}) skipped: {Reason}", request.StepId, request.WorkflowId, request.Channel, skipped.Reason);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, skipped.Kind);
             return skipped;
         }
 
@@ -85,6 +87,7 @@ public sealed class StepExecutor(
                 if (fit is null)
                 {
                     var failed = await store.MarkFailedAsync(shop, record.MessageId, sms.Provider, $"the SMS does not fit in {smsOptions.Value.MaxSegments} segments", cancellationToken);
+                    CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
                     return failed.Outcome!;
                 }
 
@@ -97,6 +100,7 @@ public sealed class StepExecutor(
         if (request.Channel == Channel.Popup)
         {
             var pending = await store.MarkPendingDisplayAsync(shop, record.MessageId, request, cancellationToken);
+            CartRecoveryMetrics.PopupPending();
             return pending.Outcome!;
         }
 
@@ -106,6 +110,7 @@ public sealed class StepExecutor(
             var receipt = await SendAsync(request.Channel, content, target, context, cancellationToken);
             var sent = await store.MarkSentAsync(shop, record.MessageId, receipt.Provider, receipt.ProviderMessageId, cancellationToken);
             logger.LogInformation("Message {MessageId} of {WorkflowId} sent by {Provider}", record.MessageId, request.WorkflowId, receipt.Provider);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Sent);
             return sent.Outcome!;
         }
         catch (PermanentDeliveryException refused)
@@ -117,6 +122,7 @@ public sealed class StepExecutor(
 
             logger.LogWarning("Message {MessageId} of {WorkflowId} refused by {Provider}: {Reason}", record.MessageId, request.WorkflowId, refused.Provider, refused.Reason);
             var failed = await store.MarkFailedAsync(shop, record.MessageId, refused.Provider, refused.Reason, cancellationToken);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
             return failed.Outcome!;
         }
         catch (TransientDeliveryException transient)

@@ -3,6 +3,7 @@ using CartRecovery.Hosting;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
 using CartRecovery.Server.Tracking;
+using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
 
@@ -29,6 +30,7 @@ public static class ServerComposition
         builder.Services.AddProblemDetails();
         builder.Services.AddMerchantOpenApi();
         builder.Services.AddWebhookBackgroundServices();
+        builder.Services.AddCartRecoveryTelemetry(builder.Configuration);
         return builder;
     }
 

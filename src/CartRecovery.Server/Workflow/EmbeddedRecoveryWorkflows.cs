@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -54,6 +55,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
             return false;
         }
 
+        CartRecoveryMetrics.RecoveryTransition(existing?.State ?? RecoveryState.New(id), state);
         await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
         if (timer is not null && timer.Due <= now + runnerOptions.Value.Lookahead)
         {
