@@ -19,6 +19,9 @@ public sealed class TokenSigner
 {
     public const int MaxTokenLength = 4096;
 
+    /// <summary>Shortest signing key accepted (characters).</summary>
+    public const int MinKeyLength = 32;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -123,9 +126,9 @@ public sealed class TokenSigner
 
         public static SigningKey From(string secret)
         {
-            if (secret.Length < 32)
+            if (secret.Length < MinKeyLength)
             {
-                throw new ArgumentException("A signing key must be at least 32 characters long.", nameof(secret));
+                throw new ArgumentException($"A signing key must be at least {MinKeyLength} characters long.", nameof(secret));
             }
 
             var bytes = Encoding.UTF8.GetBytes(secret);

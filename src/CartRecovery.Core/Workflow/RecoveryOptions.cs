@@ -21,18 +21,4 @@ public sealed class RecoveryOptions
 
     /// <summary>Timeout of one attempt of a step.</summary>
     public TimeSpan StepAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Throws when a value would make the engine misbehave (checked at startup by both hosts).</summary>
-    public void Validate()
-    {
-        if (!double.IsFinite(TimeScale) || TimeScale <= 0)
-        {
-            throw new InvalidOperationException($"Recovery:TimeScale must be a positive number (was {TimeScale}).");
-        }
-
-        if (StepMaxAttempts < 1)
-        {
-            throw new InvalidOperationException($"Recovery:StepMaxAttempts must be at least 1 (was {StepMaxAttempts}).");
-        }
-    }
 }

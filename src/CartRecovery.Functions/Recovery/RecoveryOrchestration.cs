@@ -13,7 +13,7 @@ namespace CartRecovery.Functions.Recovery;
 /// timer that lost, feeds the winner to the decider, and runs each decided step as an activity with a retry policy.
 /// Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, all I/O is in activities.
 /// </summary>
-public static class RecoveryOrchestration
+public static partial class RecoveryOrchestration
 {
     public const string Name = "RecoveryOrchestrator";
     public const string SignalEvent = "signal";
@@ -46,7 +46,7 @@ public static class RecoveryOrchestration
             await context.CallActivityAsync(RecoveryActivities.SaveSummary, SequenceSummary.From(state));
             if (state.IsEnded)
             {
-                logger.LogInformation("Recovery {WorkflowId} ended: {Status} {StopReason}", state.WorkflowId, state.Status, state.StopReason);
+                LogEnded(logger, state.WorkflowId, state.Status, state.StopReason);
                 return state;
             }
 
@@ -93,10 +93,7 @@ public static class RecoveryOrchestration
             catch (TaskFailedException e)
             {
                 // Every attempt failed: recorded as failed with the error, then the decider applies the store's failure policy.
-                // The reason reads as the embedded runner writes it (the exception's short type name), whatever engine ran it.
-                var type = e.FailureDetails.ErrorType;
-                var reason = $"{type[(type.LastIndexOfAny(['.', '+']) + 1)..]}: {e.FailureDetails.ErrorMessage}";
-                outcome = StepOutcome.Failed(reason.Length > 300 ? reason[..300] : reason);
+                outcome = StepOutcome.FailedWithError(e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);
             }
 
             state = RecoveryDecider.Decide(state, new StepCompleted(Now(context), inFlight.Request.StepId, outcome)).State;
@@ -107,4 +104,7 @@ public static class RecoveryOrchestration
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) =>
         new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery {WorkflowId} ended: {Status} {StopReason}")]
+    private static partial void LogEnded(ILogger logger, string workflowId, RecoveryStatus status, StopReason? stopReason);
 }

@@ -10,8 +10,9 @@ public sealed record StepRetrySettings(int MaxAttempts, TimeSpan FirstRetryDelay
 
     /// <summary>
     /// The activity retry options: delays double up to <see cref="MaxRetryDelay"/>. The SDK's <see cref="RetryPolicy"/>
-    /// constructor throws for values it rejects (a first delay of zero or less, a maximum below the first), so Program.cs
-    /// builds it once at startup: a bad setting stops the host instead of failing every orchestration at its first step.
+    /// constructor throws for values it rejects (a first delay of zero or less, a maximum below the first);
+    /// <see cref="RecoveryOptionsValidator"/> rejects the same values when the host starts, so a bad setting stops the host
+    /// instead of failing every orchestration at its first step.
     /// </summary>
     public TaskOptions ToTaskOptions() => TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: MaxAttempts,

@@ -18,8 +18,6 @@ public sealed class TrackingFunctions(
     StorefrontEventsHandler events,
     DurableClientHolder durable)
 {
-    private const long FormBodyLimit = 16 * 1024;
-
     [Function("TrackClick")]
     public Task<HttpResponseData> ClickAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "t/c/{token}")] HttpRequestData request,
@@ -56,7 +54,7 @@ public sealed class TrackingFunctions(
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
-        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), unsubscribe.PostAsync, context.CancellationToken, FormBodyLimit);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), unsubscribe.PostAsync, context.CancellationToken, UnsubscribeHandler.MaxFormBytes);
 
     [Function("StorefrontScript")]
     public Task<HttpResponseData> ScriptAsync(

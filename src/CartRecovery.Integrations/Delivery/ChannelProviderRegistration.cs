@@ -18,13 +18,13 @@ public static class ChannelProviderRegistration
     public static IServiceCollection AddChannelProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<DeliveryRetryOptions>(configuration.GetSection(DeliveryRetryOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        // Checked at start: a value that does not convert stops the host with the key named.
+        services.AddOptions<DeliveryRetryOptions>().Bind(configuration.GetSection(DeliveryRetryOptions.Section)).ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateOnStart();
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section)).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>());
-        services.AddOptions<EmailOptions>().ValidateOnStart();
-        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
-        services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.TryAddSingleton<ProviderHttpFactory>();
         services.TryAddSingleton<OutboxSender>();
 

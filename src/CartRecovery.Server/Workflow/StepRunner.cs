@@ -13,7 +13,6 @@ namespace CartRecovery.Server.Workflow;
 /// </summary>
 internal sealed class StepRunner
 {
-    private const int MaxReasonLength = 300;
     private readonly IStepExecutor executor;
     private readonly ResiliencePipeline pipeline;
 
@@ -47,8 +46,7 @@ internal sealed class StepRunner
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = $"{e.GetType().Name}: {e.Message}";
-            return StepOutcome.Failed(reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason);
+            return StepOutcome.FailedWithError(e.GetType().Name, e.Message);
         }
     }
 }

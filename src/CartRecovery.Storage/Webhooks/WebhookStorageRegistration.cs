@@ -7,26 +7,20 @@ using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Webhooks;
 
 /// <summary>
-/// What both hosts share for webhooks: options, the inbox, the adapters behind Core's ingestion ports and the privacy
-/// store. The use cases that hand over to recoveries (Core's <c>AddIngestion</c>) and the inbox worker are registered by
-/// each host, because the Durable Functions client is per invocation there and a singleton here.
+/// The storage adapters of webhook ingestion: the inbox, the repositories and the privacy requests. Their options
+/// (<see cref="WebhookOptions"/>, <see cref="AbandonmentOptions"/>) are bound by the product's registration.
 /// </summary>
 public static class WebhookStorageRegistration
 {
-    public static IServiceCollection AddWebhookStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWebhookStorage(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "Webhooks settings are invalid: MaxDeliveryAge must be positive and at most DedupeRetention, AcknowledgeTimeout under 5 seconds.")
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
-        services.AddOptions<AbandonmentOptions>().Bind(configuration.GetSection(AbandonmentOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value); // the acknowledgement path reads it per request
         services.AddSingleton<InboxSignal>();
         services.AddSingleton(_ => new IngestionMonitor(TimeProvider.System)); // the process's real load, not the business clock
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();

@@ -1,6 +1,5 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Workflow.Settings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +11,8 @@ public static class StoreSettingsRegistration
     /// Per-store recovery settings on Table Storage. A store that saved none gets the presets with the operator's
     /// <c>Abandonment:Threshold</c>, so that key is the default of every store and the merchant API shows what applies.
     /// </summary>
-    public static IServiceCollection AddStoreSettings(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStoreSettings(this IServiceCollection services)
     {
-        services.AddOptions<AbandonmentOptions>().Bind(configuration.GetSection(AbandonmentOptions.Section));
         services.AddSingleton<IStoreSettings>(sp => new TableStoreSettings(
             sp.GetRequiredService<StorageTables>(),
             sp.GetRequiredService<TimeProvider>(),

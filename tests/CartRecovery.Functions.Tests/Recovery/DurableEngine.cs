@@ -103,7 +103,7 @@ internal sealed class DurableEngine : IRecoveryEngine
         services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section));
         services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
-        services.AddStoreSettings(configuration);
+        services.AddStoreSettings();
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();

@@ -1,7 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 
-namespace CartRecovery.Server.Webhooks;
+namespace CartRecovery.Hosting.Recovery;
 
 /// <summary>
 /// Stands in when no workflow engine is registered (a partial composition): ingestion and abandonment detection keep
