@@ -60,6 +60,19 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
         }
     }
 
+    /// <summary>Calls per idempotency key across the run's recoveries: how often an engine asked for each message.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables)
+    {
+        var table = await tables.GetAsync(CallsTable);
+        var counts = new Dictionary<string, int>();
+        await foreach (var row in table.QueryAsync(select: ["PartitionKey"]))
+        {
+            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
+        }
+
+        return counts;
+    }
+
     /// <summary>Idempotency keys contain '/', which a table key may not.</summary>
     public static string SafeKey(string idempotencyKey) => idempotencyKey.Replace('/', '|');
 }

@@ -9,6 +9,7 @@ using CartRecovery.RunnerHost;
 using CartRecovery.Storage;
 using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
+using CartRecovery.Testing;
 
 namespace CartRecovery.RecoveryScenarios;
 
@@ -84,31 +85,9 @@ public static class ScenarioData
     }
 
     /// <summary>Calls per idempotency key across the engine's recoveries: how often the engine asked for each message.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables)
-    {
-        var table = await tables.GetAsync(RecordingStepExecutor.CallsTable);
-        var counts = new Dictionary<string, int>();
-        await foreach (var row in table.QueryAsync(select: ["PartitionKey"]))
-        {
-            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
-        }
+    public static Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables) => RecordingStepExecutor.CallsPerKeyAsync(tables);
 
-        return counts;
-    }
-
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => Eventually.UntilAsync(condition, timeout, what);
 
     private static string SessionToken(string shop)
     {
