@@ -17,7 +17,7 @@ public sealed class SecretKeyRing(IOptions<SecurityOptions> options)
     private const int TagSize = 16;
 
     private readonly Lazy<IReadOnlyList<(string Id, byte[] Key)>> keys = new(() =>
-        [.. options.Value.EncryptionKeys.Select(k => TryParse(k, out var id, out var key) ? (id, key) : throw new OptionsValidationException(SecurityOptions.Section, typeof(SecurityOptions), ["Security:EncryptionKeys holds a malformed key."]))]);
+        [.. options.Value.EncryptionKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => TryParse(k, out var id, out var key) ? (id, key) : throw new OptionsValidationException(SecurityOptions.Section, typeof(SecurityOptions), ["Security:EncryptionKeys holds a malformed key."]))]);
 
     public bool CanProtect => keys.Value.Count > 0;
 

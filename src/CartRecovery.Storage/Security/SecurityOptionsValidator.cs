@@ -11,6 +11,11 @@ public sealed class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.EncryptionKeys.Count; i++)
         {
+            if (string.IsNullOrWhiteSpace(options.EncryptionKeys[i]))
+            {
+                continue; // an empty setting (e.g. an unset app setting) is no key
+            }
+
             if (!SecretKeyRing.TryParse(options.EncryptionKeys[i], out var id, out _))
             {
                 failures.Add($"Security:EncryptionKeys:{i} must be '{{id}}:{{base64 of 32 bytes}}' with an id of letters, digits, '-' or '_'.");

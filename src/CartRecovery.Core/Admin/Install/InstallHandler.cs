@@ -28,6 +28,9 @@ public sealed partial class InstallHandler(
 {
     public const string CallbackPath = "/api/auth/callback";
 
+    /// <summary>The token exchange needs no body; a small one (e.g. <c>{}</c>) is tolerated and ignored.</summary>
+    public const long MaxBodyBytes = 1024;
+
     /// <summary><c>GET /api/auth/install?shop=…</c>: 302 to the shop's authorize page with the configured scopes and a fresh state.</summary>
     public async Task<HostResponse> BeginAsync(HostRequest request, CancellationToken cancellationToken)
     {
