@@ -229,6 +229,40 @@ public sealed class StepExecutorTests : IAsyncLifetime
         Assert.Equal(3, resend.Requests.Count);
     }
 
+    [Theory]
+    [InlineData("ana@example.com\r\nBcc: eve@example.com")]
+    [InlineData("ana@example.com\nBcc: eve@example.com")]
+    [InlineData("ana\r@example.com")]
+    public async Task A_recipient_with_a_line_break_is_refused_before_sending_and_its_row_ends_final(string address)
+    {
+        // Defect 6 of issue 9: SMTP threw FormatException for such an address and the message row stayed "sending" forever.
+        var smtp = new SmtpEmailSender(
+            Options.Create(new EmailOptions { FromAddress = "shop@mail.example", Smtp = new SmtpSettings { Host = "127.0.0.1", Port = Testing.FreePort.Next() } }),
+            TestDelivery.Factory(attempts: 1));
+        var request = Request(Channel.Email, Contact() with { Email = address });
+
+        var outcome = await Executor(smtp).ExecuteAsync(request, Cancel);
+
+        Assert.Equal(StepOutcome.Skipped("the email address is not valid"), outcome);
+        Assert.Empty(composer.Calls);
+        var record = await store.FindByKeyAsync(Shop, request.IdempotencyKey, Cancel);
+        Assert.Equal(MessageStatus.Skipped, record!.Status);
+        Assert.DoesNotContain("eve", record.Recipient ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_that_cannot_take_the_address_fails_the_message_instead_of_leaving_it_sending()
+    {
+        var request = Request(Channel.Email);
+
+        var outcome = await Executor(new RefusesInput()).ExecuteAsync(request, Cancel);
+
+        Assert.Equal(StepOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("FormatException", outcome.Reason, StringComparison.Ordinal);
+        var record = await store.FindByKeyAsync(Shop, request.IdempotencyKey, Cancel);
+        Assert.Equal((MessageStatus.Failed, outcome.Reason), (record!.Status, record.Reason));
+    }
+
     [Fact]
     public async Task A_popup_step_sends_nothing_and_waits_for_the_storefront()
     {
@@ -313,6 +347,15 @@ public sealed class StepExecutorTests : IAsyncLifetime
         false,
         null,
         StepRequest.KeyFor(Shop, "chk-1", stepId, channel));
+
+    /// <summary>A provider library that throws on an address it cannot parse (as System.Net.Mail and MimeKit do).</summary>
+    private sealed class RefusesInput : IEmailSender
+    {
+        public string Provider => "strict";
+
+        public Task<ProviderReceipt> SendAsync(RenderedMessage message, string to, DeliveryContext context, CancellationToken cancellationToken) =>
+            throw new FormatException("The specified string is not in the form required for an e-mail address.");
+    }
 
     /// <summary>Sends for real, then fails as a process crash before the outcome is recorded would.</summary>
     private sealed class CrashAfterSend(IEmailSender inner) : IEmailSender
