@@ -40,6 +40,7 @@ var host = new HostBuilder()
 
         // Recovery workflows on Durable Functions.
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
+        services.AddSingleton(sp => StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value));
         services.AddStoreSettings(configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
@@ -85,7 +86,6 @@ var host = new HostBuilder()
 
 var recovery = host.Services.GetRequiredService<IOptions<RecoveryOptions>>().Value;
 recovery.Validate();
-_ = StepRetrySettings.From(recovery).ToTaskOptions(); // throws here for retry values the SDK rejects, not in every orchestration
 if (host.Services.GetService<IStepExecutor>() is null)
 {
     throw new InvalidOperationException(

@@ -58,6 +58,10 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
         }
     }
 
+    /// <summary>Nothing of the step is left unfinished here (an effect is written whole or not at all): the step ends failed.</summary>
+    public Task<StepOutcome> GiveUpAsync(StepRequest request, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult(StepOutcome.Failed(reason));
+
     /// <summary>Idempotency keys contain '/', which a table key may not.</summary>
     public static string SafeKey(string idempotencyKey) => idempotencyKey.Replace('/', '|');
 }

@@ -2,7 +2,7 @@ namespace CartRecovery.Core.Workflow;
 
 /// <summary>
 /// Engine settings shared by both hosts (section <c>Recovery</c>): the time scale that divides every configured delay, and
-/// how a step's side effect is retried. The same values drive the runner's Polly pipeline and the orchestrator's RetryPolicy.
+/// how a step's side effect is retried. The same values make the <see cref="StepRetryPolicy"/> both engines apply.
 /// </summary>
 public sealed class RecoveryOptions
 {
@@ -14,7 +14,7 @@ public sealed class RecoveryOptions
     /// <summary>Attempts in all for a step whose executor throws (transient failure); then the step is recorded as failed.</summary>
     public int StepMaxAttempts { get; set; } = 5;
 
-    /// <summary>First retry delay; later ones double (with jitter on the runner), up to <see cref="StepMaxRetryDelay"/>.</summary>
+    /// <summary>First retry delay; later ones double (with jitter, the same in both engines), up to <see cref="StepMaxRetryDelay"/>.</summary>
     public TimeSpan StepFirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan StepMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
@@ -30,9 +30,9 @@ public sealed class RecoveryOptions
             throw new InvalidOperationException($"Recovery:TimeScale must be a positive number (was {TimeScale}).");
         }
 
-        if (StepMaxAttempts < 1)
+        if (StepRetryPolicy.From(this).Problem() is { } problem)
         {
-            throw new InvalidOperationException($"Recovery:StepMaxAttempts must be at least 1 (was {StepMaxAttempts}).");
+            throw new InvalidOperationException(problem);
         }
     }
 }

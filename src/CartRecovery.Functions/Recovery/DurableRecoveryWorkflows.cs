@@ -32,7 +32,7 @@ public sealed class DurableRecoveryWorkflows(
         var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
         var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
         var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
-        await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetrySettings.From(options.Value)), cancellationToken);
+        await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetryPolicy.From(options.Value)), cancellationToken);
     }
 
     public async Task SignalAsync(WorkflowId id, RecoverySignal signal, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class DurableRecoveryWorkflows(
 
         if (signal is MerchantRestart restart && existing.ReadOutputAs<RecoveryState>() is { } ended && RecoveryDecider.CanRestart(ended))
         {
-            await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetrySettings.From(options.Value)), cancellationToken);
+            await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetryPolicy.From(options.Value)), cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -6,15 +7,24 @@ using Microsoft.DurableTask.Client;
 namespace CartRecovery.Functions.Recovery;
 
 /// <summary>The orchestration's side effects, each a thin adapter over the same port the embedded runner uses.</summary>
-public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex index)
+public sealed class RecoveryActivities(IStepExecutor executor, StepRetryPolicy policy, TimeProvider time, ISequenceIndex index)
 {
     public const string RunStep = "RecoveryRunStep";
+    public const string GiveUpStep = "RecoveryGiveUpStep";
     public const string SaveSummary = "RecoverySaveSummary";
 
-    /// <summary>Compose, check consent, send, record; idempotent on the request's key, so a retried or replayed activity never sends twice.</summary>
+    /// <summary>
+    /// One attempt of a step (compose, check consent, send, record) under the policy's attempt timeout; idempotent on the
+    /// request's key, so a retried or replayed activity never sends twice. The orchestrator retries it per the policy.
+    /// </summary>
     [Function(RunStep)]
     public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>
-        executor.ExecuteAsync(request, context.CancellationToken);
+        StepAttempt.RunAsync(executor, request, policy, time, context.CancellationToken);
+
+    /// <summary>The step's attempts ran out: whatever it left unfinished ends failed (no message row stays "sending").</summary>
+    [Function(GiveUpStep)]
+    public Task<StepOutcome> GiveUpStepAsync([ActivityTrigger] StepGiveUp giveUp, FunctionContext context) =>
+        executor.GiveUpAsync(giveUp.Request, giveUp.Reason, context.CancellationToken);
 
     /// <summary>
     /// The read model behind the merchant API and the per-customer and per-store signals. An activity may run after its

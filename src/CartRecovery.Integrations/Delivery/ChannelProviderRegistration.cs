@@ -1,10 +1,11 @@
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Outbox;
 using CartRecovery.Integrations.Push;
 using CartRecovery.Integrations.Sms;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Integrations.Delivery;
 
@@ -17,7 +18,7 @@ public static class ChannelProviderRegistration
     public static IServiceCollection AddChannelProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<DeliveryRetryOptions>(configuration.GetSection(DeliveryRetryOptions.Section));
+        services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
         services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
+using System.Net;
 using System.Text;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using Microsoft.Extensions.Options;

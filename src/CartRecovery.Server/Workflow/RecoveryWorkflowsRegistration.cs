@@ -27,7 +27,7 @@ public static class RecoveryWorkflowsRegistration
         services.AddSingleton<TimerStore>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<Core.Messaging.IStepExecutor>(),
-            sp.GetRequiredService<IOptions<RecoveryOptions>>().Value,
+            StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkflowProcessor>();
         services.AddSingleton<IRecoveryWorkflows, EmbeddedRecoveryWorkflows>();

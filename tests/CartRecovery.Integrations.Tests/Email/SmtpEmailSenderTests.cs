@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Tests.Delivery;
@@ -69,5 +70,5 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
             FromName = "Demo Store",
             Smtp = new SmtpSettings { Host = "127.0.0.1", Port = port },
         }),
-        TestDelivery.Factory(attempts: 2));
+        TestDelivery.Factory());
 }

@@ -1,8 +1,9 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Merchant;
-using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
 using CartRecovery.Core.Messaging.Sms;
+using CartRecovery.Core.Messaging.Steps;
+using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Messaging;
@@ -43,7 +44,7 @@ public sealed class SmsWithRealComposerTests : IAsyncLifetime
             new SmtpEmailSender(Options.Create(new EmailOptions()), Delivery.TestDelivery.Factory(clock)),
             outbox,
             outbox,
-            Options.Create(new SmsOptions { MaxSegments = 2 }),
+            new StepDeliveryOptions { MaxSegments = 2 },
             stores,
             NullLogger<StepExecutor>.Instance);
     }

@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Push;
@@ -114,7 +115,7 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     {
         server.Respond = TestDelivery.Sequence((502, "{}"), (201, "{}"));
 
-        await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
+        await TestDelivery.AsTheEngineRetries(2, () => Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(server.Requests[0].Header("Topic"), server.Requests[1].Header("Topic"));

@@ -63,7 +63,7 @@ internal sealed class RunnerEnvironment : IDisposable
     public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
         Services.GetRequiredService<WorkflowStore>(),
         Services.GetRequiredService<TimerStore>(),
-        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
+        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), StepRetryPolicy.From(new RecoveryOptions()), TimeProvider.System),
         index ?? Index,
         Options.Create(new RunnerOptions { Id = "test-runner" }),
         TimeProvider.System,
