@@ -52,6 +52,11 @@ public sealed class StepRetryTests : IAsyncLifetime
     [Fact]
     public async Task An_attempt_that_hangs_is_cut_off_by_the_attempt_timeout_and_retried_as_configured()
     {
+        await using var host = await StartAsync(attempts: 2, attemptTimeout: "00:00:02");
+        var runner = host.Services.GetRequiredService<StepRunner>();
+        resend.Respond = (_, context) => context.Response.WriteAsync("""{"id":"re-warm"}""");
+        Assert.Equal(StepOutcomeKind.Sent, (await runner.RunAsync(EmailStep("warm-up"), Ct)).Kind); // tables and templates ready: the attempts below spend their time at the provider
+        var before = resend.Requests.Count;
         resend.Respond = async (_, context) =>
         {
             try
@@ -62,12 +67,11 @@ public sealed class StepRetryTests : IAsyncLifetime
             {
             }
         };
-        await using var host = await StartAsync(attempts: 2, attemptTimeout: "00:00:00.500");
         var request = EmailStep("hangs");
 
-        var outcome = await host.Services.GetRequiredService<StepRunner>().RunAsync(request, Ct);
+        var outcome = await runner.RunAsync(request, Ct);
 
-        Assert.Equal(2, resend.Requests.Count);
+        Assert.Equal(2, resend.Requests.Count - before);
         Assert.Equal(StepOutcomeKind.Failed, outcome.Kind);
         Assert.StartsWith(nameof(TimeoutException), outcome.Reason, StringComparison.Ordinal);
         var record = await host.Services.GetRequiredService<IMessageRecords>().FindByKeyAsync(Shop, request.IdempotencyKey, Ct);

@@ -4,10 +4,10 @@ namespace CartRecovery.Core.Messaging.Contact;
 
 /// <summary>
 /// Who may be contacted on which channel, as far as the cart tells: email and SMS need an address in a form that can be sent
-/// to and the shopper's marketing consent for that channel (the two are separate), the popup needs a cart token the
-/// storefront can find. The one place this rule lives: the decider skips a step with these reasons before it runs, and the
-/// step executor asks again at send time (consent may have changed since the cart was read).
-/// Push is not decided here: the browser's permission prompt is its consent, and the subscription is known to the channel.
+/// to and the shopper's marketing consent for that channel (the two are separate). The one place this rule lives: the decider
+/// skips a step with these reasons before it runs, and the step executor asks again at send time (the cart it carries may
+/// be newer). Popup and push are not decided here: the shopper's own visit and the browser's permission prompt are their
+/// consent, and whether the shopper can be reached (a cart token, a subscription) is the channel's to find out.
 /// </summary>
 public static class ContactPolicy
 {
@@ -18,10 +18,7 @@ public static class ContactPolicy
         {
             Channel.Email => Email(contact),
             Channel.Sms => Sms(contact),
-            Channel.Popup => cart.CartToken is { Length: > 0 }
-                ? ContactCheck.Allowed(null)
-                : ContactCheck.Skip("no cart token: the storefront cannot find a popup for this cart"),
-            Channel.Push => ContactCheck.Allowed(null),
+            Channel.Popup or Channel.Push => ContactCheck.Allowed(null),
             _ => ContactCheck.Skip($"unknown channel {channel}"),
         };
     }

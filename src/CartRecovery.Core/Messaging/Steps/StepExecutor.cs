@@ -190,6 +190,13 @@ public sealed partial class StepExecutor(
             return DeliveryTarget.Skip(reason);
         }
 
+        if (request.Channel == Channel.Popup)
+        {
+            return cart.CartToken is { Length: > 0 }
+                ? new DeliveryTarget(null, null, null, null)
+                : DeliveryTarget.Skip("no cart token: the storefront cannot find a popup for this cart");
+        }
+
         if (request.Channel != Channel.Push)
         {
             return new DeliveryTarget(check.Address, check.Address, null, null);
