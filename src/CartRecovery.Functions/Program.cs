@@ -3,6 +3,7 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
@@ -15,7 +16,7 @@ using CartRecovery.Integrations.Messaging;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Webhooks;
 using CartRecovery.Storage.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -41,7 +42,7 @@ var host = new HostBuilder()
         // Recovery workflows on Durable Functions.
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
         services.AddSingleton(sp => StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value));
-        services.AddStoreSettings(configuration);
+        services.AddShops(configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();
@@ -57,7 +58,7 @@ var host = new HostBuilder()
         services.AddSingleton<PrivacyRequestsHandler>();
         services.AddScoped(sp => new WebhookDeliveryProcessor(
             sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<IPrivacyRequestStore>(),
             sp.GetServices<IPersonalDataHolder>(),
@@ -71,7 +72,7 @@ var host = new HostBuilder()
         services.AddScoped(sp => new AbandonmentSweeper(
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IAbandonmentThresholds>(),
             sp.GetRequiredService<IRecoveryWorkflows>(),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));

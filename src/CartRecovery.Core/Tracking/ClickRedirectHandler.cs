@@ -1,7 +1,7 @@
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Shops;
 
 namespace CartRecovery.Core.Tracking;
 
@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Tracking;
 /// target is on one of the store's own domains (400 otherwise: no open redirect). A genuine but expired link goes to the
 /// store's front page, unrecorded, rather than to an error.
 /// </summary>
-public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
+public sealed class ClickRedirectHandler(TokenSigner signer, IShopRepository shops, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
 {
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stor
         }
 
         var token = check.Token!;
-        var store = await stores.GetAsync(shop, cancellationToken);
+        var store = (await shops.GetAsync(shop, cancellationToken)).Profile;
         if (!RedirectAllowList.IsAllowed(token.Target, store, options.AllowInsecureRedirects))
         {
             return HostResponse.Problem(400, "Invalid link", "The link's destination is not one of the store's domains.");

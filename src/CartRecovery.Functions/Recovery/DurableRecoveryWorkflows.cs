@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -15,7 +16,7 @@ namespace CartRecovery.Functions.Recovery;
 /// </summary>
 public sealed class DurableRecoveryWorkflows(
     DurableClientHolder holder,
-    IStoreSettings storeSettings,
+    IShopRepository shops,
     ISequenceIndex index,
     IOptions<RecoveryOptions> options,
     TimeProvider time) : IRecoveryWorkflows
@@ -29,7 +30,7 @@ public sealed class DurableRecoveryWorkflows(
             return;
         }
 
-        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        var settings = (await shops.GetAsync(abandoned.Shop, cancellationToken)).Recovery;
         var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
         var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
         await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetryPolicy.From(options.Value)), cancellationToken);

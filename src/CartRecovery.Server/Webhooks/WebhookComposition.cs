@@ -1,13 +1,13 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Server.Http;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
 using CartRecovery.Storage.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,7 @@ public static class WebhookComposition
         // The workflow engine registers IRecoveryWorkflows; resolved lazily so ingestion runs even in a host without one.
         services.AddSingleton(sp => new WebhookDeliveryProcessor(
             sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<IPrivacyRequestStore>(),
             sp.GetServices<IPersonalDataHolder>(),
@@ -37,7 +37,7 @@ public static class WebhookComposition
         services.AddSingleton(sp => new AbandonmentSweeper(
             sp.GetRequiredService<AbandonmentDueIndex>(),
             sp.GetRequiredService<CartRepository>(),
-            sp.GetRequiredService<StoreRepository>(),
+            sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IAbandonmentThresholds>(),
             RecoveryWorkflows(sp),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()));

@@ -1,7 +1,7 @@
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
-using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Workflow;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +10,7 @@ namespace CartRecovery.Server.Workflow;
 public static class RecoveryWorkflowsRegistration
 {
     /// <summary>
-    /// The recovery workflows on the embedded runner: <see cref="IRecoveryWorkflows"/>, <see cref="IStoreSettings"/>,
+    /// The recovery workflows on the embedded runner: <see cref="IRecoveryWorkflows"/>, <see cref="Core.Shops.IShopRepository"/>,
     /// <see cref="ISequenceIndex"/> and the runner itself. The runner needs an <see cref="Core.Messaging.IStepExecutor"/>
     /// registered elsewhere and refuses to start without one.
     /// </summary>
@@ -19,7 +19,7 @@ public static class RecoveryWorkflowsRegistration
         var services = builder.Services;
         services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.Section));
         services.AddOptions<RunnerOptions>().Bind(builder.Configuration.GetSection(RunnerOptions.Section));
-        services.AddStoreSettings(builder.Configuration);
+        services.AddShops(builder.Configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddSingleton<RunnerMetrics>();
         services.AddSingleton<TimerQueue>();

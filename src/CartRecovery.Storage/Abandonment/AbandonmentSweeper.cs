@@ -1,7 +1,7 @@
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Storage.Abandonment;
@@ -15,7 +15,7 @@ namespace CartRecovery.Storage.Abandonment;
 public sealed partial class AbandonmentSweeper(
     AbandonmentDueIndex due,
     CartRepository carts,
-    StoreRepository stores,
+    IShopRepository shops,
     IAbandonmentThresholds thresholds,
     IRecoveryWorkflows workflows,
     ILogger<AbandonmentSweeper> logger)
@@ -56,7 +56,7 @@ public sealed partial class AbandonmentSweeper(
 
     private async Task HandleAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await stores.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
+        if (!(await shops.GetAsync(entry.Shop, cancellationToken).ConfigureAwait(false)).Install.IsActive)
         {
             await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
             return;

@@ -1,12 +1,12 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Shopify.Payloads;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
-using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Storage.Webhooks;
@@ -18,7 +18,7 @@ namespace CartRecovery.Storage.Webhooks;
 /// </summary>
 public sealed partial class WebhookDeliveryProcessor(
     CartRepository carts,
-    StoreRepository stores,
+    IShopRepository shops,
     AbandonmentDueIndex due,
     IPrivacyRequestStore privacyRequests,
     IEnumerable<IPersonalDataHolder> holders,
@@ -69,7 +69,7 @@ public sealed partial class WebhookDeliveryProcessor(
 
     /// <summary>False for a late delivery of a store uninstalled after the event: its work has stopped.</summary>
     private Task<bool> IsLiveAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
-        stores.RecordContactAsync(delivery.Shop, delivery.OccurredAt, cancellationToken);
+        shops.RecordContactAsync(delivery.Shop, delivery.OccurredAt, cancellationToken);
 
     private async Task ApplyCartAsync(WebhookDelivery delivery, ShopifyCart payload, CancellationToken cancellationToken)
     {
@@ -168,7 +168,7 @@ public sealed partial class WebhookDeliveryProcessor(
 
     private async Task UninstallAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        await stores.MarkUninstalledAsync(delivery.Shop, delivery.OccurredAt, cancellationToken).ConfigureAwait(false);
+        await shops.MarkUninstalledAsync(delivery.Shop, delivery.OccurredAt, cancellationToken).ConfigureAwait(false);
         await due.RemoveShopAsync(delivery.Shop, cancellationToken).ConfigureAwait(false);
         await workflows.SignalShopAsync(delivery.Shop, new StoreRemoved(delivery.OccurredAt), cancellationToken).ConfigureAwait(false);
         LogUninstalled(logger, delivery.Shop);
@@ -194,7 +194,7 @@ public sealed partial class WebhookDeliveryProcessor(
         }
 
         await due.RemoveShopAsync(shop, cancellationToken).ConfigureAwait(false);
-        await stores.EraseAsync(shop, cancellationToken).ConfigureAwait(false);
+        await shops.EraseAsync(shop, cancellationToken).ConfigureAwait(false);
         LogRedacted(logger, shop, "shop");
     }
 

@@ -4,7 +4,7 @@ using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Shops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,8 +27,7 @@ public static class WebhookStorageRegistration
         services.AddSingleton<WebhookInboxQueue>();
         services.AddSingleton<AbandonmentWakeup>();
         services.AddSingleton<AbandonmentDueIndex>();
-        services.AddSingleton<StoreRepository>();
-        services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
+        services.AddShops(configuration);
         services.AddSingleton<CartRepository>();
         services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
         services.AddSingleton<PrivacyRequestRepository>();

@@ -1,9 +1,9 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
+using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Messaging.Steps;
-using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
@@ -314,7 +314,7 @@ public sealed class StepExecutorTests : IAsyncLifetime
         outbox,
         outbox,
         new StepDeliveryOptions { MaxSegments = 2 },
-        new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = "Linen & Co" }]),
+        new InMemoryShops([new ShopSeedOptions { Shop = Shop, Name = "Linen & Co" }]),
         NullLogger<StepExecutor>.Instance);
 
     private ResendEmailSender ResendSender() => new(

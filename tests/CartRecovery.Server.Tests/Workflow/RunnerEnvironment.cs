@@ -1,3 +1,4 @@
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -38,7 +39,7 @@ internal sealed class RunnerEnvironment : IDisposable
 
     public ISequenceIndex Index => host.Services.GetRequiredService<ISequenceIndex>();
 
-    public IStoreSettings Settings => host.Services.GetRequiredService<IStoreSettings>();
+    public IShopRepository Shops => host.Services.GetRequiredService<IShopRepository>();
 
     public StorageTables Tables => host.Services.GetRequiredService<StorageTables>();
 

@@ -65,7 +65,7 @@ public sealed class PrivacyOrderingTests
         var t0 = s.Time.GetUtcNow();
         await s.RecoveringCheckoutAsync("ck-retried", t0);
         var workflows = new FailingRecoveryWorkflows(s.Workflows);
-        var processor = new WebhookDeliveryProcessor(s.Carts, s.Stores, s.Due, s.Privacy, s.Holders, workflows, s.Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        var processor = new WebhookDeliveryProcessor(s.Carts, s.Shops, s.Due, s.Privacy, s.Holders, workflows, s.Time, NullLogger<WebhookDeliveryProcessor>.Instance);
         var worker = new WebhookInboxWorker(s.Queue, processor, NullLogger<WebhookInboxWorker>.Instance);
 
         // The update is written, then signalling its recovery fails: it stays pending for a retry.

@@ -82,7 +82,7 @@ public sealed class PrivacyTests
 
         Assert.Equal(0, await s.RowCountAsync(CartRepository.TableName, Shop));
         Assert.Empty(await s.Privacy.ListAsync(Shop, Cancel));
-        Assert.Null(await s.Stores.GetAsync(Shop, Cancel));
+        Assert.False((await s.Shops.GetAsync(Shop, Cancel)).Install.IsKnown);
         Assert.DoesNotContain(await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel), d => d.Shop == Shop);
         Assert.True(await s.RowCountAsync(CartRepository.TableName, OtherShop) > 0);
     }

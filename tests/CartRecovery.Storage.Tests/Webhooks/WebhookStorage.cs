@@ -5,10 +5,10 @@ using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Shops;
+using CartRecovery.Core.Shops;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Storage.Webhooks;
-using CartRecovery.Storage.Workflow;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,12 +28,11 @@ internal sealed class WebhookStorage
         Inbox = new TableWebhookInbox(tables, webhookOptions, Signal);
         Queue = new WebhookInboxQueue(tables, webhookOptions, Time);
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
-        Stores = new StoreRepository(tables);
-        Settings = new TableStoreSettings(tables, null, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
-        Thresholds = new StoreAbandonmentThresholds(Settings);
+        Shops = new TableShopRepository(tables, ShopSeeds.None, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
+        Thresholds = new ShopAbandonmentThresholds(Shops);
         Carts = new CartRepository(tables, Due, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
-        Processor = new WebhookDeliveryProcessor(Carts, Stores, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        Processor = new WebhookDeliveryProcessor(Carts, Shops, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
         Sweeper = NewSweeper(Workflows);
     }
@@ -54,11 +53,9 @@ internal sealed class WebhookStorage
 
     public AbandonmentDueIndex Due { get; }
 
-    public StoreRepository Stores { get; }
+    public TableShopRepository Shops { get; }
 
-    public TableStoreSettings Settings { get; }
-
-    public StoreAbandonmentThresholds Thresholds { get; }
+    public ShopAbandonmentThresholds Thresholds { get; }
 
     public CartRepository Carts { get; }
 
@@ -74,7 +71,7 @@ internal sealed class WebhookStorage
 
     /// <summary>A sweeper as a freshly started process would have it (same tables), handing over to <paramref name="workflows"/>.</summary>
     public AbandonmentSweeper NewSweeper(Core.Workflow.IRecoveryWorkflows workflows) =>
-        new(Due, Carts, Stores, Thresholds, workflows, NullLogger<AbandonmentSweeper>.Instance);
+        new(Due, Carts, Shops, Thresholds, workflows, NullLogger<AbandonmentSweeper>.Instance);
 
     public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null)
     {

@@ -1,8 +1,8 @@
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging.Contact;
 using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Messaging.Sms;
+using CartRecovery.Core.Shops;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Messaging.Steps;
@@ -23,7 +23,7 @@ public sealed partial class StepExecutor(
     ISmsSender sms,
     IPushSender push,
     StepDeliveryOptions options,
-    IStoreProfiles stores,
+    IShopRepository shops,
     ILogger<StepExecutor> logger) : IStepExecutor
 {
     public async Task<StepOutcome> ExecuteAsync(StepRequest request, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ public sealed partial class StepExecutor(
             content = await composer.ComposeAsync(request, record.MessageId, cancellationToken);
             if (request.Channel == Channel.Sms)
             {
-                var profile = await stores.GetAsync(shop, cancellationToken);
+                var profile = (await shops.GetAsync(shop, cancellationToken)).Profile;
                 var maxSegments = options.MaxSegments;
                 var fit = SmsText.Fit(content.Text, content.ActionUrl, profile.Name, content.Locale, maxSegments);
                 if (fit is null)
