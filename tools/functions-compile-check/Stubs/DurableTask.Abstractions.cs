@@ -62,7 +62,17 @@ namespace Microsoft.DurableTask
     public record TaskOptions(TaskRetryOptions? Retry = null)
     {
         public static TaskOptions FromRetryPolicy(RetryPolicy policy) => throw new NotImplementedException();
+
+        public static TaskOptions FromRetryHandler(AsyncRetryHandler handler) => throw new NotImplementedException();
     }
+
+    // src/Abstractions/RetryHandler.cs: delegate Task<bool> AsyncRetryHandler(RetryContext retryContext).
+    public delegate Task<bool> AsyncRetryHandler(RetryContext retryContext);
+
+    // src/Abstractions/RetryHandler.cs: record RetryContext(TaskOrchestrationContext OrchestrationContext, int LastAttemptNumber,
+    // TaskFailureDetails LastFailure, TimeSpan TotalRetryTime, CancellationToken CancellationToken); LastAttemptNumber counts
+    // failures from 1 (src/Worker/Core/Shims/TaskOrchestrationContextWrapper.cs, InvokeWithCustomRetryHandler).
+    public record RetryContext(TaskOrchestrationContext OrchestrationContext, int LastAttemptNumber, TaskFailureDetails LastFailure, TimeSpan TotalRetryTime, CancellationToken CancellationToken);
 
     // src/Abstractions/TaskOptions.cs (same file, namespace Microsoft.DurableTask, not .Client):
     // public record StartOrchestrationOptions(string? InstanceId = null, DateTimeOffset? StartAt = null).
