@@ -6,6 +6,8 @@ param principalId string
 param shopifyApiKey string
 @secure()
 param shopifyApiSecret string
+@secure()
+param appSigningKey string
 
 var functionAppName = 'func-cartrecovery-${resourceToken}'
 var storageAccountName = 'stcr${resourceToken}'
@@ -19,6 +21,7 @@ var storageRoles = [
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 ]
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-cartrecovery-${resourceToken}'
@@ -100,6 +103,39 @@ resource communication 'Microsoft.Communication/communicationServices@2023-04-01
   }
 }
 
+// Secrets live in Key Vault; app settings hold only @Microsoft.KeyVault references, resolved by the app's identity.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-cr-${resourceToken}'
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true // access by role assignment only, no access policies
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+  }
+}
+
+resource shopifySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'shopify-api-secret'
+  properties: { value: shopifyApiSecret }
+}
+
+resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'app-signing-key'
+  properties: { value: appSigningKey }
+}
+
+// The app's own ACS Email client signs requests with the resource's access key (HMAC), so the key goes to the vault too.
+resource acsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'acs-connection-string'
+  properties: { value: communication.listKeys().primaryConnectionString }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-cartrecovery-${resourceToken}'
   location: location
@@ -121,6 +157,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id // a user-assigned identity must be named to resolve Key Vault references
     functionAppConfig: {
       deployment: {
         storage: {
@@ -134,6 +171,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
+      // Secrets are Key Vault references (unversioned secret URIs: a rotated secret applies without a redeployment).
       appSettings: [
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
@@ -145,15 +183,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
         { name: 'Shopify__ApiKey', value: shopifyApiKey }
-        { name: 'Shopify__ApiSecrets__0', value: shopifyApiSecret }
+        { name: 'Shopify__ApiSecrets__0', value: '@Microsoft.KeyVault(SecretUri=${shopifySecret.properties.secretUri})' }
+        { name: 'App__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})' }
         { name: 'App__PublicBaseUrl', value: 'https://${functionAppName}.azurewebsites.net' }
         { name: 'Email__Provider', value: 'Acs' }
-        { name: 'Email__Acs__ConnectionString', value: communication.listKeys().primaryConnectionString }
+        { name: 'Email__Acs__ConnectionString', value: '@Microsoft.KeyVault(SecretUri=${acsSecret.properties.secretUri})' }
         { name: 'Email__FromAddress', value: 'DoNotReply@${emailDomain.properties.mailFromSenderDomain}' }
       ]
     }
   }
-  dependsOn: [ deploymentContainer ]
+  dependsOn: [ deploymentContainer, vaultRole ]
 }
 
 resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
@@ -186,5 +225,30 @@ resource metricsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource userVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(vault.id, principalId, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: principalId
+    principalType: 'User'
+  }
+}
+
 output functionAppName string = functionApp.name
 output functionAppUri string = 'https://${functionApp.properties.defaultHostName}'
+output keyVaultName string = vault.name
+output keyVaultEndpoint string = vault.properties.vaultUri
+output storageAccountName string = storage.name
+output identityClientId string = identity.properties.clientId
+output applicationInsightsName string = insights.name

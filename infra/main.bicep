@@ -1,5 +1,6 @@
 // CartRecovery on Azure: a Flex Consumption Function App (isolated worker, .NET 10, Durable Functions on Azure Storage),
-// its storage account reached with a managed identity (no shared keys), Application Insights, and an email service.
+// its storage account reached with a managed identity (no shared keys), Application Insights, an email service, and a
+// Key Vault holding the secrets the app settings reference.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -22,6 +23,11 @@ param shopifyApiKey string
 @description('The Shopify app client secret (webhook HMAC and session tokens).')
 param shopifyApiSecret string
 
+@secure()
+@minLength(32)
+@description('Key signing tracking and unsubscribe links (32+ characters); keep it across deployments or sent links stop working.')
+param appSigningKey string
+
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -41,6 +47,7 @@ module app 'app.bicep' = {
     principalId: principalId
     shopifyApiKey: shopifyApiKey
     shopifyApiSecret: shopifyApiSecret
+    appSigningKey: appSigningKey
   }
 }
 
@@ -50,3 +57,8 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_NAME string = app.outputs.functionAppName
 output SERVICE_API_NAME string = app.outputs.functionAppName
 output SERVICE_API_URI string = app.outputs.functionAppUri
+output AZURE_KEY_VAULT_NAME string = app.outputs.keyVaultName
+output AZURE_KEY_VAULT_ENDPOINT string = app.outputs.keyVaultEndpoint
+output AZURE_STORAGE_ACCOUNT_NAME string = app.outputs.storageAccountName
+output AZURE_CLIENT_ID string = app.outputs.identityClientId
+output APPLICATIONINSIGHTS_NAME string = app.outputs.applicationInsightsName

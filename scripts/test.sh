@@ -23,6 +23,10 @@ set +e
 log "compile-checking src/CartRecovery.Functions against SDK stubs (docs/functions-compile-check.md)"
 bash tools/functions-compile-check/run.sh -v q
 functions_check=$?
+log "building and linting infra/ with the Bicep CLI from NuGet (scripts/check-infra.sh)"
+bash scripts/check-infra.sh "$results/infra" >/dev/null
+infra_check=$?
+export CARTRECOVERY_INFRA_ARM="$results/infra/main.json" # the infra tests read this build instead of compiling again
 dotnet test CartRecovery.ci.slnf --nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 set -e
@@ -42,6 +46,10 @@ fi
 if [ "$functions_check" -ne 0 ]; then
   echo "The Functions host compile check failed; see above." >&2
   [ "$status" -ne 0 ] || status=$functions_check
+fi
+if [ "$infra_check" -ne 0 ]; then
+  echo "infra/ does not build and lint cleanly; see above." >&2
+  [ "$status" -ne 0 ] || status=$infra_check
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Webhooks;
@@ -16,24 +17,28 @@ public sealed partial class ShopifyWebhookHandler(WebhookSignature signature, IW
         if (!signature.IsValid(request.Body.Span, request.Header(WebhookHeaders.Hmac)))
         {
             LogRejectedSignature(logger, SafeTopic(request.Header(WebhookHeaders.Topic) ?? string.Empty));
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Signature);
             return HostResponse.Problem(401, "Invalid signature", "X-Shopify-Hmac-Sha256 is missing or does not match the body.");
         }
 
         var shop = ShopDomain.Normalize(request.Header(WebhookHeaders.ShopDomain)?.Trim());
         if (shop is null)
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Shop);
             return HostResponse.Problem(400, "Invalid shop", "X-Shopify-Shop-Domain must be a *.myshopify.com domain.");
         }
 
         var topicName = request.Header(WebhookHeaders.Topic)?.Trim();
         if (string.IsNullOrEmpty(topicName))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Topic);
             return HostResponse.Problem(400, "Missing topic", "X-Shopify-Topic is required.");
         }
 
         var webhookId = request.Header(WebhookHeaders.WebhookId)?.Trim();
         if (string.IsNullOrEmpty(webhookId) || webhookId.Length > 200)
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.WebhookId);
             return HostResponse.Problem(400, "Missing webhook id", "X-Shopify-Webhook-Id is required (at most 200 characters).");
         }
 
@@ -41,6 +46,7 @@ public sealed partial class ShopifyWebhookHandler(WebhookSignature signature, IW
         if (topic == WebhookTopic.Unknown)
         {
             LogUnknownTopic(logger, shop, SafeTopic(topicName), webhookId);
+            CartRecoveryMetrics.WebhookAcknowledged("unknown", "ignored");
             return HostResponse.Ok(new { status = "ignored", reason = "topic not handled" });
         }
 
@@ -48,11 +54,13 @@ public sealed partial class ShopifyWebhookHandler(WebhookSignature signature, IW
         if (parsed.Error is not null)
         {
             LogMalformed(logger, shop, WebhookTopics.Name(topic), webhookId);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Payload);
             return HostResponse.Problem(400, "Invalid payload", parsed.Error);
         }
 
         if (!TryReadTriggeredAt(request.Header(WebhookHeaders.TriggeredAt), out var triggeredAt))
         {
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Header);
             return HostResponse.Problem(400, "Invalid header", "X-Shopify-Triggered-At is not a timestamp.");
         }
 
@@ -78,9 +86,11 @@ public sealed partial class ShopifyWebhookHandler(WebhookSignature signature, IW
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogInboxFailed(logger, e, delivery.Shop, delivery.Topic, delivery.WebhookId);
+            CartRecoveryMetrics.WebhookRejected(WebhookRejection.Unavailable);
             return new HostResponse(503, "application/problem+json; charset=utf-8", HostResponse.Problem(503, "Unavailable", "The delivery could not be recorded; retry later.").Body, new Dictionary<string, string> { ["Retry-After"] = "5" });
         }
 
+        CartRecoveryMetrics.WebhookOutcome(delivery.Topic, acceptance);
         return acceptance switch
         {
             InboxAcceptance.Accepted => HostResponse.Ok(new { status = "accepted" }),

@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Identity;
 using CartRecovery.Core.Messaging.Composition;
 using OpenAI;
 using OpenAI.Chat;
@@ -17,11 +19,23 @@ public sealed class OpenAiCopyWriter : IAiCopyWriter
     private readonly AiOptions options;
 
     public OpenAiCopyWriter(AiOptions options)
+        : this(options, options.UseManagedIdentity ? CreateCredential(options.ManagedIdentityClientId) : null)
+    {
+    }
+
+    /// <param name="credential">Used when <see cref="AiOptions.UseManagedIdentity"/> is set (tests pass their own).</param>
+    /// <param name="transport">Tests pass one that trusts their loopback server's certificate.</param>
+    internal OpenAiCopyWriter(AiOptions options, TokenCredential? credential, HttpClient? transport = null)
     {
         this.options = options;
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        if (!options.UseManagedIdentity && string.IsNullOrWhiteSpace(options.ApiKey))
         {
             return;
+        }
+
+        if (options.UseManagedIdentity && !string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new InvalidOperationException("Set either Ai:ApiKey or Ai:UseManagedIdentity, not both.");
         }
 
         var clientOptions = new OpenAIClientOptions
@@ -29,12 +43,33 @@ public sealed class OpenAiCopyWriter : IAiCopyWriter
             NetworkTimeout = options.Timeout,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // a late message is worse than template copy: no retries
         };
+        if (transport is not null)
+        {
+            clientOptions.Transport = new HttpClientPipelineTransport(transport);
+        }
+
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
         {
             clientOptions.Endpoint = new Uri(options.Endpoint);
         }
 
-        client = new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
+        if (options.UseManagedIdentity)
+        {
+            if (clientOptions.Endpoint is null)
+            {
+                throw new InvalidOperationException("Ai:UseManagedIdentity needs Ai:Endpoint (https://{resource}.openai.azure.com/openai/v1).");
+            }
+
+            // Azure OpenAI's /openai/v1/ API takes Entra ID bearer tokens; Azure.Core's TokenCredential is a System.ClientModel
+            // AuthenticationTokenProvider, so the OpenAI client's own pipeline fetches and caches them (over HTTPS only).
+            var policy = new BearerTokenPolicy(credential ?? CreateCredential(options.ManagedIdentityClientId), AiOptions.AzureOpenAiScope);
+#pragma warning disable OPENAI001 // the package marks its AuthenticationPolicy constructor experimental; it is the keyless path its README shows for Azure OpenAI
+            client = new ChatClient(options.Model, policy, clientOptions);
+#pragma warning restore OPENAI001
+            return;
+        }
+
+        client = new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey!), clientOptions);
     }
 
     public bool Enabled => client is not null;
@@ -43,7 +78,7 @@ public sealed class OpenAiCopyWriter : IAiCopyWriter
     {
         if (client is null)
         {
-            throw new NotSupportedException("AI copy is not configured (Ai:ApiKey is empty).");
+            throw new NotSupportedException("AI copy is not configured (neither Ai:ApiKey nor Ai:UseManagedIdentity is set).");
         }
 
         var completionOptions = new ChatCompletionOptions
@@ -89,6 +124,11 @@ public sealed class OpenAiCopyWriter : IAiCopyWriter
             throw new InvalidDataException("The model's answer does not follow the schema.", exception);
         }
     }
+
+    private static TokenCredential CreateCredential(string? managedIdentityClientId) =>
+        string.IsNullOrWhiteSpace(managedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Server.Messages;
@@ -36,6 +37,7 @@ public static class ServerComposition
         builder.AddRecoveryWorkflows();
         builder.AddMessaging();
         builder.Services.AddMessageComposition(builder.Configuration);
+        builder.Services.AddCartRecoveryTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Shops;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -55,6 +56,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
             return false;
         }
 
+        CartRecoveryMetrics.RecoveryTransition(existing?.State ?? RecoveryState.New(id), state);
         await index.UpsertAsync(SequenceSummary.From(state), cancellationToken);
         if (timer is not null && timer.Due <= now + runnerOptions.Value.Lookahead)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CartRecovery.Core.Telemetry;
 
 namespace CartRecovery.Server.Workflow;
 
@@ -17,6 +18,7 @@ public sealed class RunnerMetrics
 
     internal void TimerFired(TimeSpan lag)
     {
+        CartRecoveryMetrics.TimerLag(lag);
         if (RecordTimerLags)
         {
             timerLags.Enqueue(lag);

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using Microsoft.Extensions.Options;
@@ -184,6 +185,7 @@ internal sealed class WorkflowProcessor(
         {
             var next = RecoveryDecider.Decide(State, e).State;
             Changed |= !next.Equals(State) || e is SignalReceived;
+            CartRecoveryMetrics.RecoveryTransition(State, next);
             State = next;
         }
     }

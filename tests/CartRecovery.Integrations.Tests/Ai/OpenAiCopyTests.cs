@@ -135,6 +135,66 @@ public sealed class OpenAiCopyTests : IAsyncLifetime
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task Azure_openai_without_a_key_sends_an_entra_token_for_the_cognitive_services_scope()
+    {
+        // Bearer tokens only travel over TLS, so this fake Azure OpenAI endpoint is HTTPS with a certificate the client trusts.
+        await using var azure = await LoopbackHttpServer.StartHttpsAsync();
+        azure.Respond = (_, context) => WriteCompletion(context, JsonSerializer.Serialize(new { subject = "Your cart is waiting", preheader = "Still saved", paragraphs = new[] { "Your Teekanne is still in your cart, saved for you." }, callToAction = "Back to cart" }));
+        var credential = new KnownTokenCredential("entra-token-123");
+        using var http = new HttpClient(azure.TrustingHandler());
+        var writer = new OpenAiCopyWriter(
+            new AiOptions { Endpoint = azure.BaseAddress + "openai/v1", UseManagedIdentity = true, Model = "my-deployment", Timeout = TimeSpan.FromSeconds(20) },
+            credential,
+            http);
+
+        var message = await Composer(writer).ComposeAsync(Step("en-US", Channel.Email), "m1", Cancel);
+
+        Assert.Equal(("ai", null), (message.CopySource, message.FallbackReason));
+        var request = Assert.Single(azure.Requests);
+        Assert.Equal(("POST", "/openai/v1/chat/completions"), (request.Method, request.Path));
+        Assert.Equal("Bearer entra-token-123", request.Header("Authorization"));
+        Assert.Null(request.Header("api-key"));
+        Assert.Equal("my-deployment", (string?)JsonNode.Parse(request.BodyText)!["model"]);
+        Assert.Equal(["https://cognitiveservices.azure.com/.default"], credential.Scopes.Distinct());
+    }
+
+    [Fact]
+    public async Task A_token_that_cannot_be_had_falls_back_to_the_template_without_a_request()
+    {
+        await using var azure = await LoopbackHttpServer.StartHttpsAsync();
+        using var http = new HttpClient(azure.TrustingHandler());
+        var writer = new OpenAiCopyWriter(
+            new AiOptions { Endpoint = azure.BaseAddress + "openai/v1", UseManagedIdentity = true, Model = "my-deployment" },
+            new KnownTokenCredential(null),
+            http);
+
+        var message = await Composer(writer).ComposeAsync(Step("en-US", Channel.Email), "m1", Cancel);
+
+        Assert.Equal(("template", "ai: CredentialUnavailableException"), (message.CopySource, message.FallbackReason));
+        Assert.Empty(azure.Requests);
+    }
+
+    [Fact]
+    public async Task A_bearer_token_is_never_sent_over_plain_http()
+    {
+        var writer = new OpenAiCopyWriter(
+            new AiOptions { Endpoint = server.BaseAddress + "openai/v1", UseManagedIdentity = true, Model = "my-deployment" },
+            new KnownTokenCredential("entra-token-123"));
+
+        var message = await Composer(writer).ComposeAsync(Step("en-US", Channel.Email), "m1", Cancel);
+
+        Assert.Equal("template", message.CopySource);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public void Keyless_auth_needs_an_endpoint_and_excludes_a_key()
+    {
+        Assert.Throws<InvalidOperationException>(() => new OpenAiCopyWriter(new AiOptions { UseManagedIdentity = true }, new KnownTokenCredential("t")));
+        Assert.Throws<InvalidOperationException>(() => new OpenAiCopyWriter(new AiOptions { Endpoint = "https://x.openai.azure.com/openai/v1", ApiKey = "k", UseManagedIdentity = true }, new KnownTokenCredential("t")));
+    }
+
     private void Answer(object copy) => server.Respond = (_, context) => WriteCompletion(context, JsonSerializer.Serialize(copy));
 
     private static Task WriteCompletion(HttpContext context, string content)

@@ -2,6 +2,7 @@ using CartRecovery.Core.Messaging.Contact;
 using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Messaging.Sms;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Shops;
 using Microsoft.Extensions.Logging;
 
@@ -60,6 +61,7 @@ public sealed partial class StepExecutor(
         if (record.Outcome is { } skipped)
         {
             LogSkipped(request.StepId, request.WorkflowId, request.Channel, skipped.Reason);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, skipped.Kind);
             return skipped;
         }
 
@@ -82,6 +84,7 @@ public sealed partial class StepExecutor(
 
         var failed = await records.MarkFailedAsync(shop, record.MessageId, record.Provider ?? ProviderOf(request.Channel), StepOutcome.Failed(reason).Reason!, cancellationToken);
         LogGaveUp(record.MessageId, request.WorkflowId, failed.Reason);
+        CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
         return failed.Outcome ?? StepOutcome.Failed(reason);
     }
 
@@ -100,6 +103,7 @@ public sealed partial class StepExecutor(
                 if (fit is null)
                 {
                     var failed = await records.MarkFailedAsync(shop, record.MessageId, sms.Provider, $"the SMS does not fit in {maxSegments} segments", cancellationToken);
+                    CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
                     return failed.Outcome!;
                 }
 
@@ -112,6 +116,7 @@ public sealed partial class StepExecutor(
         if (request.Channel == Channel.Popup)
         {
             var pending = await records.MarkPendingDisplayAsync(shop, record.MessageId, request, cancellationToken);
+            CartRecoveryMetrics.PopupPending();
             return pending.Outcome!;
         }
 
@@ -121,6 +126,7 @@ public sealed partial class StepExecutor(
             var receipt = await SendAsync(request.Channel, content, target, context, cancellationToken);
             var sent = await records.MarkSentAsync(shop, record.MessageId, receipt.Provider, receipt.ProviderMessageId, cancellationToken);
             LogSent(record.MessageId, request.WorkflowId, receipt.Provider);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Sent);
             return sent.Outcome!;
         }
         catch (PermanentDeliveryException refused)
@@ -132,6 +138,7 @@ public sealed partial class StepExecutor(
 
             LogRefused(record.MessageId, request.WorkflowId, refused.Provider, refused.Reason);
             var failed = await records.MarkFailedAsync(shop, record.MessageId, refused.Provider, refused.Reason, cancellationToken);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
             return failed.Outcome!;
         }
         catch (TransientDeliveryException transient)
@@ -147,6 +154,7 @@ public sealed partial class StepExecutor(
             var reason = StepOutcome.ReasonFor(invalid.GetType().Name, invalid.Message);
             LogRefused(record.MessageId, request.WorkflowId, ProviderOf(request.Channel), reason);
             var failed = await records.MarkFailedAsync(shop, record.MessageId, ProviderOf(request.Channel), reason, CancellationToken.None);
+            CartRecoveryMetrics.MessageRecorded(request.Channel, StepOutcomeKind.Failed);
             return failed.Outcome!;
         }
     }
