@@ -14,10 +14,19 @@ data=.data
 pids_file=$data/run.pids
 mkdir -p "$data/azurite"
 
-# A crash (or kill -9) of an earlier run can leave its services behind: stop those, and only those.
+# The first line of the PID file names the run that owns the services ("run PID URL"); the others are their PIDs.
+# While that run is alive, a second one in this checkout stops here instead of taking its services away.
 if [ -f "$pids_file" ]; then
-  while read -r pid; do
-    if [ -n "$pid" ] && grep -qs -e azurite -e maildev -e CartRecovery.Server "/proc/$pid/cmdline"; then
+  read -r tag owner url < "$pids_file" || true
+  if [ "${tag:-}" = run ] && [ -n "${owner:-}" ] && [ "$owner" != "$$" ] && kill -0 "$owner" 2>/dev/null \
+     && grep -qs run.sh "/proc/$owner/cmdline"; then
+    echo "CartRecovery is already running from this checkout: scripts/run.sh, PID $owner, at ${url:-its configured address}." >&2
+    echo "Use that one, or stop it first (Ctrl-C in its terminal, or kill $owner)." >&2
+    exit 1
+  fi
+  # A crash (or kill -9) of an earlier run can leave its services behind: stop those, and only those.
+  while read -r pid _; do
+    if [ -n "$pid" ] && [ "$pid" != run ] && grep -qs -e azurite -e maildev -e CartRecovery.Server "/proc/$pid/cmdline"; then
       log "stopping process $pid left behind by an earlier run"
       kill "$pid" 2>/dev/null || true
     fi
@@ -42,6 +51,7 @@ for entry in "server:$server_port:ASPNETCORE_URLS" "Azurite blob:$blob_port:AZUR
   fi
 done
 
+echo "run $$ ${ASPNETCORE_URLS%%;*}" > "$pids_file"
 pids=()
 cleanup() {
   trap - INT TERM EXIT

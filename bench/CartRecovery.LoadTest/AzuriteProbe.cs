@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.LoadTest;

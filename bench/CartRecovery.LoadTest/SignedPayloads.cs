@@ -11,13 +11,14 @@ namespace CartRecovery.LoadTest;
 internal sealed class SignedPayloads
 {
     private readonly Payload[] payloads;
+    private readonly byte[] key;
 
     public SignedPayloads(string fixtures, string secret, int shops, int count = 4000)
     {
         var checkout = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "checkouts_create.json")))!;
         var cart = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "carts_create.json")))!;
         var order = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "orders_create.json")))!;
-        var key = Encoding.UTF8.GetBytes(secret);
+        key = Encoding.UTF8.GetBytes(secret);
         var now = DateTimeOffset.UtcNow;
         payloads = new Payload[count];
         for (var i = 0; i < count; i++)
@@ -34,7 +35,28 @@ internal sealed class SignedPayloads
         }
     }
 
-    public Payload this[long index] => payloads[index % payloads.Length];
+    /// <summary>
+    /// The prepared payloads in turn; from the second round on, each body gets trailing spaces (one per round, still the same
+    /// JSON) and a new signature, so no body is sent twice: the endpoint acknowledges a repeated body as a replay without
+    /// recording it, which would leave processing nothing to do.
+    /// </summary>
+    public Payload this[long index]
+    {
+        get
+        {
+            var payload = payloads[index % payloads.Length];
+            var round = (int)(index / payloads.Length);
+            if (round == 0)
+            {
+                return payload;
+            }
+
+            var body = new byte[payload.Body.Length + round];
+            payload.Body.CopyTo(body, 0);
+            body.AsSpan(payload.Body.Length).Fill((byte)' ');
+            return payload with { Body = body, Signature = Convert.ToBase64String(HMACSHA256.HashData(key, body)) };
+        }
+    }
 
     private static JsonNode Checkout(JsonNode template, int i, DateTimeOffset now)
     {

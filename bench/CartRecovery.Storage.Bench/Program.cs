@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Bench;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
@@ -9,12 +10,12 @@ var target = args.ElementAtOrDefault(0) ?? "inproc";
 var operations = int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture);
 var concurrency = int.Parse(args.ElementAtOrDefault(2) ?? "32", CultureInfo.InvariantCulture);
 
-var options = new TableClientOptions();
+var options = StorageClientOptions.Create();
 string connectionString;
 AzuriteServer? azurite = null;
 if (target == "inproc")
 {
-    options.Transport = new CannedResponseHandler();
+    options = StorageClientOptions.Create(new CannedResponseHandler());
     connectionString = AzuriteServer.ConnectionStringFor(1);
 }
 else
@@ -24,7 +25,7 @@ else
         : (azurite = await AzuriteServer.StartAsync()).ConnectionString;
 }
 
-using var service = new TableServiceClient(connectionString, options);
+var service = new TableServiceClient(connectionString, options);
 var table = service.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..8]);
 if (target != "inproc")
 {

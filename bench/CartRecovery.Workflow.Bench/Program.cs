@@ -5,6 +5,7 @@ using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Hosting;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
 using CartRecovery.Testing;
@@ -33,8 +34,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Recovery:Runner:Id"] = "bench",
 });
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddCartRecoveryStorage(builder.Configuration);
-builder.AddRecoveryWorkflows();
+builder.Services.AddCartRecovery(builder.Configuration).AddEmbeddedEngine(builder.Configuration);
 builder.Services.AddSingleton<IStepExecutor>(executor);
 using var host = builder.Build();
 var recoveries = host.Services.GetRequiredService<IRecoveryWorkflows>();

@@ -1,10 +1,10 @@
 using CartRecovery.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCartRecovery();
+builder.AddCartRecoveryServer();
 
 var app = builder.Build();
-app.MapCartRecovery();
+app.MapCartRecoveryEndpoints();
 app.Run();
 
 /// <summary>Entry point; public so end-to-end tests can host it with WebApplicationFactory.</summary>

@@ -1,10 +1,10 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage;
@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// (its pooled connections shared by every table) and <see cref="StorageTables"/>. With <c>Storage:TableEndpoint</c> the
     /// client authenticates with managed identity (the user-assigned one when <c>Storage:ManagedIdentityClientId</c> is set,
     /// otherwise <see cref="DefaultAzureCredential"/>); without it, with <c>Storage:ConnectionString</c>. A
-    /// <see cref="TableClientOptions"/> registered beforehand tunes retries and timeouts.
+    /// <see cref="TableClientOptions"/> registered beforehand replaces <see cref="StorageClientOptions.Create"/> (retries, timeouts, transport).
     /// </summary>
     public static IServiceCollection AddCartRecoveryStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,11 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.TryAddSingleton(provider => CreateServiceClient(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
-            provider.GetService<TableClientOptions>() ?? new TableClientOptions
-            {
-                TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
-                Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("CartRecovery.Storage.Tables"),
-            }));
+            provider.GetService<TableClientOptions>() ?? StorageClientOptions.Create()));
         services.TryAddSingleton<StorageTables>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Health;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage;

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Messaging;
+using CartRecovery.Hosting;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Configuration;
@@ -19,8 +20,7 @@ internal static class RunnerHostProgram
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddCartRecoveryStorage(builder.Configuration);
-        builder.AddRecoveryWorkflows();
+                builder.Services.AddCartRecovery(builder.Configuration).AddEmbeddedEngine(builder.Configuration);
         builder.Services.AddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<TimeProvider>())
         {
             EffectDelay = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Recording:EffectDelayMs", 0)),

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
@@ -51,7 +53,7 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
                 cancellationToken);
             return StepOutcome.Sent(messageId);
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.IsLostRace())
         {
             var first = await effects.GetEntityAsync(request.WorkflowId, key, cancellationToken: cancellationToken);
             return StepOutcome.Sent(first.GetString("MessageId")!);
@@ -61,6 +63,19 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
     /// <summary>Nothing of the step is left unfinished here (an effect is written whole or not at all): the step ends failed.</summary>
     public Task<StepOutcome> GiveUpAsync(StepRequest request, string reason, CancellationToken cancellationToken) =>
         Task.FromResult(StepOutcome.Failed(reason));
+
+    /// <summary>Calls per idempotency key across the run's recoveries: how often an engine asked for each message.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables)
+    {
+        var table = await tables.GetAsync(CallsTable);
+        var counts = new Dictionary<string, int>();
+        await foreach (var row in table.QueryAsync(select: ["PartitionKey"]))
+        {
+            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
+        }
+
+        return counts;
+    }
 
     /// <summary>Idempotency keys contain '/', which a table key may not.</summary>
     public static string SafeKey(string idempotencyKey) => idempotencyKey.Replace('/', '|');

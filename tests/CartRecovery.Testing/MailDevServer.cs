@@ -55,6 +55,13 @@ public sealed class MailDevServer : IAsyncDisposable
         return await http.GetStringAsync("email", cancellationToken);
     }
 
+    /// <summary>The message exactly as it arrived over SMTP (MailDev's <c>GET /email/{id}/source</c>), for signature checks.</summary>
+    public async Task<byte[]> ReadRawEmailAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient { BaseAddress = WebAddress };
+        return await http.GetByteArrayAsync($"email/{Uri.EscapeDataString(id)}/source", cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

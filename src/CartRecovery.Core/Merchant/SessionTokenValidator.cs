@@ -8,10 +8,11 @@ namespace CartRecovery.Core.Merchant;
 /// <summary>
 /// Verifies a Shopify session token (App Bridge): an HS256 JWT signed with the app's client secret, whose <c>aud</c> is the
 /// client id, <c>dest</c> is <c>https://{shop}</c>, and <c>exp</c>/<c>nbf</c> bound its life (with a few seconds of clock skew).
+/// A token whose <c>exp</c> lies further ahead than App Bridge's one-minute lifetime is refused too
+/// (<see cref="ShopifyOptions.SessionTokenMaxLifetime"/>). Times are compared as whole seconds, so no claim value can overflow.
 /// </summary>
 public sealed class SessionTokenValidator(ShopifyOptions options, TimeProvider time)
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
 
     public SessionTokenResult Validate(string? authorizationHeader, string shop)
     {
@@ -40,13 +41,19 @@ public sealed class SessionTokenValidator(ShopifyOptions options, TimeProvider t
         {
             using var json = JsonDocument.Parse(payload);
             var claims = json.RootElement;
-            var now = time.GetUtcNow();
-            if (!claims.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expSeconds) || DateTimeOffset.FromUnixTimeSeconds(expSeconds) + ClockSkew < now)
+            var now = time.GetUtcNow().ToUnixTimeSeconds();
+            var skew = (long)options.SessionTokenClockSkew.TotalSeconds;
+            if (!claims.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expSeconds) || expSeconds < now - skew)
             {
                 return Unauthorized("The session token has expired.");
             }
 
-            if (claims.TryGetProperty("nbf", out var nbf) && nbf.TryGetInt64(out var nbfSeconds) && DateTimeOffset.FromUnixTimeSeconds(nbfSeconds) - ClockSkew > now)
+            if (expSeconds > now + (long)options.SessionTokenMaxLifetime.TotalSeconds + skew)
+            {
+                return Unauthorized("The session token is valid for longer than App Bridge session tokens are.");
+            }
+
+            if (claims.TryGetProperty("nbf", out var nbf) && nbf.TryGetInt64(out var nbfSeconds) && nbfSeconds > now + skew)
             {
                 return Unauthorized("The session token is not valid yet.");
             }

@@ -10,4 +10,13 @@ public sealed class ShopifyOptions
 
     /// <summary>The app's client secrets, newest first (<c>Shopify__ApiSecrets__0</c>, <c>__1</c>, …). Any of them verifies a signature.</summary>
     public List<string> ApiSecrets { get; set; } = [];
+
+    /// <summary>
+    /// The longest a session token may still be valid for when it arrives. App Bridge issues tokens that live one minute, so a
+    /// token valid for longer was not issued by it (a leaked secret, or a forged long-lived token) and is refused.
+    /// </summary>
+    public TimeSpan SessionTokenMaxLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Clock difference tolerated between Shopify and this host when checking <c>exp</c> and <c>nbf</c>.</summary>
+    public TimeSpan SessionTokenClockSkew { get; set; } = TimeSpan.FromSeconds(10);
 }

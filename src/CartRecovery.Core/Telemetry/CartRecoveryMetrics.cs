@@ -23,6 +23,9 @@ public static class CartRecoveryMetrics
     private static readonly Counter<long> WebhooksRejected = Meter.CreateCounter<long>(
         "cartrecovery.webhooks.rejected", "{webhook}", "Webhooks refused, by reason (401 signature, 400 header or payload, 413, 503 unavailable).");
 
+    private static readonly Counter<long> WebhooksDeadLettered = Meter.CreateCounter<long>(
+        "cartrecovery.webhooks.dead_lettered", "{webhook}", "Deliveries acknowledged but set aside after failing processing, by topic: each had no effect, so alert on any.");
+
     private static readonly Counter<long> RecoveriesStarted = Meter.CreateCounter<long>(
         "cartrecovery.recoveries.started", "{recovery}", "Recoveries started or restarted, by segment.");
 
@@ -54,6 +57,8 @@ public static class CartRecoveryMetrics
                 break;
         }
     }
+
+    public static void WebhookDeadLettered(string topic) => WebhooksDeadLettered.Add(1, new KeyValuePair<string, object?>("topic", topic));
 
     public static void WebhookRejected(WebhookRejection reason) => WebhooksRejected.Add(1, new KeyValuePair<string, object?>("reason", Name(reason)));
 
@@ -90,6 +95,7 @@ public static class CartRecoveryMetrics
         WebhookRejection.Header => "header",
         WebhookRejection.TooLarge => "too_large",
         WebhookRejection.Unavailable => "unavailable",
+        WebhookRejection.Stale => "stale",
         _ => "other",
     };
 

@@ -11,6 +11,9 @@ public enum WebhookRejection
     Header,
     TooLarge,
 
+    /// <summary>X-Shopify-Triggered-At older than Webhooks:MaxDeliveryAge: a replay of a captured request.</summary>
+    Stale,
+
     /// <summary>The inbox could not record it (503): Shopify retries.</summary>
     Unavailable,
 }

@@ -8,7 +8,7 @@ namespace CartRecovery.Core.Tracking;
 /// Records what a customer did with a message (open, click, popup shown/dismissed) and tells its workflow about opens and
 /// clicks. Failures are logged, never thrown: a customer's click must reach the store even when recording fails.
 /// </summary>
-public sealed class EngagementRecorder(IMessageEvents events, IRecoveryWorkflows workflows, TimeProvider time, ILogger<EngagementRecorder> logger)
+public sealed partial class EngagementRecorder(IMessageEvents events, IRecoveryWorkflows workflows, TimeProvider time, ILogger<EngagementRecorder> logger)
 {
     public async Task RecordAsync(TrackingToken token, MessageEventKind kind, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class EngagementRecorder(IMessageEvents events, IRecoveryWorkflows
             var known = await events.RecordAsync(token.Shop, token.MessageId, kind, now, cancellationToken);
             if (!known)
             {
-                logger.LogWarning("{Kind} for unknown message {MessageId} of {Shop} not recorded", kind, token.MessageId, token.Shop);
+                LogUnknownMessage(logger, kind, token.MessageId, token.Shop);
                 return;
             }
 
@@ -29,7 +29,13 @@ public sealed class EngagementRecorder(IMessageEvents events, IRecoveryWorkflows
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Recording {Kind} for message {MessageId} of {Shop} failed", kind, token.MessageId, token.Shop);
+            LogRecordingFailed(logger, exception, kind, token.MessageId, token.Shop);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} for unknown message {MessageId} of {Shop} not recorded")]
+    private static partial void LogUnknownMessage(ILogger logger, MessageEventKind kind, string messageId, string shop);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Kind} for message {MessageId} of {Shop} failed")]
+    private static partial void LogRecordingFailed(ILogger logger, Exception exception, MessageEventKind kind, string messageId, string shop);
 }

@@ -5,7 +5,8 @@ namespace CartRecovery.Core.Tracking;
 
 /// <summary>
 /// <c>GET /api/t/o/{token}</c>: always answers a 1×1 transparent GIF (a broken image in a customer's mail would be worse
-/// than a lost open), and records the open when the token is valid.
+/// than a lost open), and records the open when the token is valid and the request is a <c>GET</c> (a <c>HEAD</c> is a
+/// scanner checking the link, not a reader).
 /// </summary>
 public sealed class OpenPixelHandler(TokenSigner signer, EngagementRecorder recorder, TimeProvider time)
 {
@@ -15,7 +16,7 @@ public sealed class OpenPixelHandler(TokenSigner signer, EngagementRecorder reco
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
         var check = signer.Verify(request.RouteValue("token"), TokenPurpose.Open, time.GetUtcNow());
-        if (check.IsValid)
+        if (check.IsValid && !string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase))
         {
             await recorder.RecordAsync(check.Token!, MessageEventKind.Opened, cancellationToken);
         }

@@ -11,7 +11,8 @@ public static class RedirectAllowList
 {
     public static bool IsAllowed(string? target, ShopProfile store, bool allowInsecure)
     {
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
+        // Control characters (CR/LF) could split the Location header; Uri parsing would quietly drop some of them.
+        if (target is null || target.Any(char.IsControl) || !Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
         {
             return false;
         }

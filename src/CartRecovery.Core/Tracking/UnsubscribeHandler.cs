@@ -10,9 +10,12 @@ namespace CartRecovery.Core.Tracking;
 /// is an RFC 8058 one-click unsubscribe (body <c>List-Unsubscribe=One-Click</c>, no page needed, opts out of the message's
 /// channel) or the page's form (with its CSRF proof bound to the token).
 /// </summary>
-public sealed class UnsubscribeHandler(TokenSigner signer, OptOutService optOut, IShopRepository shops, TimeProvider time, ILogger<UnsubscribeHandler> logger)
+public sealed partial class UnsubscribeHandler(TokenSigner signer, OptOutService optOut, IShopRepository shops, TimeProvider time, ILogger<UnsubscribeHandler> logger)
 {
     public const string FormPurpose = "unsubscribe-form";
+
+    /// <summary>The preference form and RFC 8058's one-click body are a few fields; both hosts refuse more with 413.</summary>
+    public const long MaxFormBytes = 16 * 1024;
 
     public async Task<HostResponse> PageAsync(HostRequest request, CancellationToken cancellationToken)
     {
@@ -69,8 +72,11 @@ public sealed class UnsubscribeHandler(TokenSigner signer, OptOutService optOut,
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Opt-out for message {MessageId} of {Shop} failed", token.MessageId, token.Shop);
+            LogOptOutFailed(logger, exception, token.MessageId, token.Shop);
             return HostResponse.Problem(503, "Try again", "The unsubscribe could not be saved; please try again in a moment.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Opt-out for message {MessageId} of {Shop} failed")]
+    private static partial void LogOptOutFailed(ILogger logger, Exception exception, string messageId, string shop);
 }

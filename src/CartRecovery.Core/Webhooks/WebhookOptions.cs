@@ -29,6 +29,41 @@ public sealed class WebhookOptions
     /// <summary>Pause between two processed deliveries of a worker while acknowledging is busy.</summary>
     public TimeSpan PaceWhenBusy { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// A delivery whose <c>X-Shopify-Triggered-At</c> is older than this is refused (400): Shopify retries for 4 hours, so
+    /// anything older is a replay of a captured request, not a retry. Must not exceed <see cref="DedupeRetention"/>, so that
+    /// every body young enough to be accepted is still remembered as seen.
+    /// </summary>
+    public TimeSpan MaxDeliveryAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Time the acknowledgement may take (replay check and inbox write). Past it the answer is 503 with Retry-After, never a
+    /// late 200: Shopify stops waiting after 5 seconds and would retry anyway.
+    /// </summary>
+    public TimeSpan AcknowledgeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How often the inbox is swept for deliveries that were recorded but not processed (a crash, a failed attempt).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The problems with these settings (empty when valid); checked when the host starts.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MaxDeliveryAge <= TimeSpan.Zero || MaxDeliveryAge > DedupeRetention)
+        {
+            problems.Add("Webhooks:MaxDeliveryAge must be positive and at most Webhooks:DedupeRetention.");
+        }
+
+        if (AcknowledgeTimeout <= TimeSpan.Zero || AcknowledgeTimeout >= TimeSpan.FromSeconds(5))
+        {
+            problems.Add("Webhooks:AcknowledgeTimeout must be positive and under Shopify's 5 seconds.");
+        }
+
+        if (MaxBodyBytes <= 0 || Partitions <= 0)
+        {
+            problems.Add("Webhooks:MaxBodyBytes and Webhooks:Partitions must be positive.");
+        }
+
+        return problems;
+    }
 }

@@ -16,6 +16,11 @@ public static class WebhookPayloadParser
             return WebhookParseResult.Fail("The body must be a JSON object.");
         }
 
+        if (TopicShapes.Mismatch(topic, body) is { } mismatch)
+        {
+            return WebhookParseResult.Fail(mismatch);
+        }
+
         try
         {
             return topic switch
@@ -24,7 +29,7 @@ public static class WebhookPayloadParser
                 WebhookTopic.CheckoutsCreate or WebhookTopic.CheckoutsUpdate => Checkout(topic, Read<ShopifyCheckout>(body)),
                 WebhookTopic.CheckoutsDelete => CheckoutDeletion(Read<ShopifyCheckoutDeletion>(body)),
                 WebhookTopic.OrdersCreate or WebhookTopic.OrdersPaid => Order(topic, Read<ShopifyOrder>(body)),
-                WebhookTopic.AppUninstalled => WebhookParseResult.Ok(topic, Read<ShopifyShop>(body)),
+                WebhookTopic.AppUninstalled => Uninstalled(Read<ShopifyShop>(body), shop),
                 WebhookTopic.CustomersDataRequest => DataRequest(Read<ShopifyCustomersDataRequest>(body), shop),
                 WebhookTopic.CustomersRedact => CustomersRedact(Read<ShopifyCustomersRedact>(body), shop),
                 WebhookTopic.ShopRedact => ShopRedact(Read<ShopifyShopRedact>(body), shop),
@@ -69,6 +74,11 @@ public static class WebhookPayloadParser
     private static WebhookParseResult Order(WebhookTopic topic, ShopifyOrder order) =>
         order.Id is null ? WebhookParseResult.Fail("An order payload needs an id.") : WebhookParseResult.Ok(topic, order);
 
+    private static WebhookParseResult Uninstalled(ShopifyShop shopPayload, string shop) =>
+        string.IsNullOrWhiteSpace(shopPayload.MyshopifyDomain)
+            ? WebhookParseResult.Fail("An app/uninstalled payload needs myshopify_domain.")
+            : ShopMismatch(shopPayload.MyshopifyDomain, shop) ?? WebhookParseResult.Ok(WebhookTopic.AppUninstalled, shopPayload);
+
     private static WebhookParseResult DataRequest(ShopifyCustomersDataRequest request, string shop) =>
         ShopMismatch(request.ShopDomain, shop) ?? CustomerMissing(request.Customer) ?? WebhookParseResult.Ok(WebhookTopic.CustomersDataRequest, request);
 
@@ -78,9 +88,10 @@ public static class WebhookPayloadParser
     private static WebhookParseResult ShopRedact(ShopifyShopRedact request, string shop) =>
         ShopMismatch(request.ShopDomain, shop) ?? WebhookParseResult.Ok(WebhookTopic.ShopRedact, request);
 
+    /// <summary>The body names its shop: it must be the one the headers say (a body re-sent to another shop's address is refused).</summary>
     private static WebhookParseResult? ShopMismatch(string? payloadShop, string shop) =>
-        payloadShop is not null && !string.Equals(payloadShop, shop, StringComparison.OrdinalIgnoreCase)
-            ? WebhookParseResult.Fail("The payload's shop_domain does not match X-Shopify-Shop-Domain.")
+        !string.Equals(Shopify.ShopDomain.Normalize(payloadShop?.Trim()), shop, StringComparison.OrdinalIgnoreCase)
+            ? WebhookParseResult.Fail("The shop the body names (shop_domain, myshopify_domain) does not match X-Shopify-Shop-Domain.")
             : null;
 
     private static WebhookParseResult? CustomerMissing(ShopifyPrivacyCustomer? customer) =>

@@ -2,7 +2,7 @@ namespace CartRecovery.Core.Workflow;
 
 /// <summary>
 /// Engine settings shared by both hosts (section <c>Recovery</c>): the time scale that divides every configured delay, and
-/// how a step's side effect is retried. The same values make the <see cref="StepRetryPolicy"/> both engines apply.
+/// how a step's side effect is retried. The same values drive the runner's Polly pipeline and the orchestrator's RetryPolicy.
 /// </summary>
 public sealed class RecoveryOptions
 {
@@ -14,25 +14,11 @@ public sealed class RecoveryOptions
     /// <summary>Attempts in all for a step whose executor throws (transient failure); then the step is recorded as failed.</summary>
     public int StepMaxAttempts { get; set; } = 5;
 
-    /// <summary>First retry delay; later ones double (with jitter, the same in both engines), up to <see cref="StepMaxRetryDelay"/>.</summary>
+    /// <summary>First retry delay; later ones double (with jitter on the runner), up to <see cref="StepMaxRetryDelay"/>.</summary>
     public TimeSpan StepFirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan StepMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Timeout of one attempt of a step.</summary>
     public TimeSpan StepAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Throws when a value would make the engine misbehave (checked at startup by both hosts).</summary>
-    public void Validate()
-    {
-        if (!double.IsFinite(TimeScale) || TimeScale <= 0)
-        {
-            throw new InvalidOperationException($"Recovery:TimeScale must be a positive number (was {TimeScale}).");
-        }
-
-        if (StepRetryPolicy.From(this).Problem() is { } problem)
-        {
-            throw new InvalidOperationException(problem);
-        }
-    }
 }

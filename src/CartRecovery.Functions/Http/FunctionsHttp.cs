@@ -9,18 +9,16 @@ namespace CartRecovery.Functions.Http;
 /// <summary>Maps the Functions worker's HTTP types onto the host-neutral handlers and back, as Server/Http/HostAdapter does for ASP.NET Core.</summary>
 public static class FunctionsHttp
 {
-    public const long DefaultMaxBodyBytes = 1024 * 1024;
-
     public static async Task<HttpResponseData> HandleAsync(
         HttpRequestData request,
         IReadOnlyDictionary<string, string> route,
         Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
         CancellationToken cancellationToken,
-        long maxBodyBytes = DefaultMaxBodyBytes)
+        long maxBodyBytes = HostBody.DefaultMaxBytes)
     {
-        var body = await ReadBodyAsync(request.Body, maxBodyBytes, cancellationToken);
+        var body = await HostBody.ReadAsync(request.Body, maxBodyBytes, declaredLength: null, cancellationToken);
         var response = body is null
-            ? HostResponse.Problem(413, "Payload too large", $"The body exceeds the limit of {maxBodyBytes} bytes.")
+            ? HostBody.TooLarge(maxBodyBytes)
             : await handler(ToHostRequest(request, route, body.Value), cancellationToken);
         return await WriteAsync(request, response, cancellationToken);
     }
@@ -89,23 +87,4 @@ public static class FunctionsHttp
     }
 
     private static string Decode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
-
-    /// <summary>The body, or null when it is larger than the limit.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(Stream body, long maxBodyBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -32,7 +32,7 @@ public sealed class MerchantFunctions(SequencesHandler sequences, ConfigHandler 
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.StopAsync, context.CancellationToken, 16 * 1024);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.StopAsync, context.CancellationToken, SequencesHandler.MaxBodyBytes);
 
     [Function("SequencesRestart")]
     public Task<HttpResponseData> RestartAsync(
@@ -41,7 +41,7 @@ public sealed class MerchantFunctions(SequencesHandler sequences, ConfigHandler 
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.RestartAsync, context.CancellationToken, 16 * 1024);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route(shop, id), sequences.RestartAsync, context.CancellationToken, SequencesHandler.MaxBodyBytes);
 
     [Function("ConfigGet")]
     public Task<HttpResponseData> GetConfigAsync(

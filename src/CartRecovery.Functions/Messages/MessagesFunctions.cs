@@ -10,8 +10,6 @@ namespace CartRecovery.Functions.Messages;
 /// <summary>The message list and preview, Resend's webhooks and the storefront's push endpoints: the same handlers and routes as the server.</summary>
 public sealed class MessagesFunctions(MessagesApi messages, ResendWebhookHandler resend, PushSubscriptionHandler push)
 {
-    private const long ResendBodyLimit = 256 * 1024;
-
     [Function("MessagesList")]
     public Task<HttpResponseData> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/messages")] HttpRequestData request,
@@ -39,7 +37,7 @@ public sealed class MessagesFunctions(MessagesApi messages, ResendWebhookHandler
     public Task<HttpResponseData> ResendEventsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "providers/resend/events")] HttpRequestData request,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(), resend.HandleAsync, context.CancellationToken, ResendBodyLimit);
+        FunctionsHttp.HandleAsync(request, Route(), resend.HandleAsync, context.CancellationToken, ResendWebhookHandler.MaxBodyBytes);
 
     [Function("StorefrontPushKey")]
     public Task<HttpResponseData> PushKeyAsync(

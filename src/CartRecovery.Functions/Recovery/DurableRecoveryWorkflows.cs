@@ -11,8 +11,9 @@ namespace CartRecovery.Functions.Recovery;
 
 /// <summary>
 /// <see cref="IRecoveryWorkflows"/> on Durable Functions: the instance id is <see cref="WorkflowId.For"/>, so one cart has one
-/// orchestration. A start for a running instance does nothing; a signal to a running instance is raised as its one external
-/// event; a merchant restart of an ended instance schedules it again from its final state.
+/// orchestration. A start writes the recovery's first summary, then schedules the instance; a start for a running instance
+/// does nothing; a signal to a running instance is raised as its one external event; a merchant restart of an ended instance
+/// schedules it again from its final state.
 /// </summary>
 public sealed class DurableRecoveryWorkflows(
     DurableClientHolder holder,
@@ -33,6 +34,10 @@ public sealed class DurableRecoveryWorkflows(
         var settings = (await shops.GetAsync(abandoned.Shop, cancellationToken)).Recovery;
         var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
         var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
+
+        // The summary first, as the embedded engine writes it with the start: an opt-out or uninstall right after the start
+        // finds the recovery through the index, before the orchestration's first turn writes its own summary.
+        await index.UpsertAsync(SequenceSummary.From(RecoveryDecider.Decide(prior, start).State), cancellationToken);
         await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetryPolicy.From(options.Value)), cancellationToken);
     }
 
@@ -80,6 +85,6 @@ public sealed class DurableRecoveryWorkflows(
 
     // Running means "not ended": anything but a terminal status. That covers the transient ContinuedAsNew without naming it,
     // because the SDK marks that member [Obsolete] (an error under TreatWarningsAsErrors).
-    internal static bool IsRunning(OrchestrationMetadata? instance) => instance is not null && instance.RuntimeStatus is not
+    public static bool IsRunning(OrchestrationMetadata? instance) => instance is not null && instance.RuntimeStatus is not
         (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
 }

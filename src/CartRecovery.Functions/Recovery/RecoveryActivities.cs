@@ -6,7 +6,11 @@ using Microsoft.DurableTask.Client;
 
 namespace CartRecovery.Functions.Recovery;
 
-/// <summary>The orchestration's side effects, each a thin adapter over the same port the embedded runner uses.</summary>
+/// <summary>
+/// The orchestration's side effects, each a thin adapter over the same port the embedded runner uses. The methods take only
+/// their input, the client and a cancellation token (no FunctionContext), so tests register these very methods as
+/// function-style activities on the Durable Task engine.
+/// </summary>
 public sealed class RecoveryActivities(IStepExecutor executor, StepRetryPolicy policy, TimeProvider time, ISequenceIndex index)
 {
     public const string RunStep = "RecoveryRunStep";
@@ -18,19 +22,19 @@ public sealed class RecoveryActivities(IStepExecutor executor, StepRetryPolicy p
     /// request's key, so a retried or replayed activity never sends twice. The orchestrator retries it per the policy.
     /// </summary>
     [Function(RunStep)]
-    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>
-        StepAttempt.RunAsync(executor, request, policy, time, context.CancellationToken);
+    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, CancellationToken cancellationToken) =>
+        StepAttempt.RunAsync(executor, request, policy, time, cancellationToken);
 
     /// <summary>The step's attempts ran out: whatever it left unfinished ends failed (no message row stays "sending").</summary>
     [Function(GiveUpStep)]
-    public Task<StepOutcome> GiveUpStepAsync([ActivityTrigger] StepGiveUp giveUp, FunctionContext context) =>
-        executor.GiveUpAsync(giveUp.Request, giveUp.Reason, context.CancellationToken);
+    public Task<StepOutcome> GiveUpStepAsync([ActivityTrigger] StepGiveUp giveUp, CancellationToken cancellationToken) =>
+        executor.GiveUpAsync(giveUp.Request, giveUp.Reason, cancellationToken);
 
     /// <summary>
     /// The read model behind the merchant API and the per-customer and per-store signals. An activity may run after its
     /// orchestration was terminated and purged by an erasure, so it never re-creates the summary of a purged instance.
     /// </summary>
     [Function(SaveSummary)]
-    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        index.SaveUnlessErasedAsync(summary, async ct => await client.GetInstanceAsync(summary.Id, getInputsAndOutputs: false, ct) is not null, context.CancellationToken);
+    public Task SaveSummaryAsync([ActivityTrigger] SequenceSummary summary, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        index.SaveUnlessErasedAsync(summary, async ct => await client.GetInstanceAsync(summary.Id, getInputsAndOutputs: false, ct) is not null, cancellationToken);
 }

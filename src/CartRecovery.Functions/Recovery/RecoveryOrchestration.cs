@@ -14,7 +14,7 @@ namespace CartRecovery.Functions.Recovery;
 /// <see cref="StepRetryPolicy"/> (<see cref="StepRetryHandler"/>).
 /// Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, all I/O is in activities.
 /// </summary>
-public static class RecoveryOrchestration
+public static partial class RecoveryOrchestration
 {
     public const string Name = "RecoveryOrchestrator";
     public const string SignalEvent = "signal";
@@ -47,22 +47,26 @@ public static class RecoveryOrchestration
             await context.CallActivityAsync(RecoveryActivities.SaveSummary, SequenceSummary.From(state));
             if (state.IsEnded)
             {
-                logger.LogInformation("Recovery {WorkflowId} ended: {Status} {StopReason}", state.WorkflowId, state.Status, state.StopReason);
+                LogEnded(logger, state.WorkflowId, state.Status, state.StopReason);
                 return state;
             }
 
-            if (turn >= TurnsBeforeContinueAsNew)
+            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
+            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
+
+            // Continue as new only when no signal is waiting in this execution: a signal already delivered but not yet awaited
+            // completes the wait at once, and is handled first. Handing such signals over through ContinueAsNew's "preserve
+            // unprocessed events" forwards them to the instance itself, which not every backend keeps (the in-process test
+            // engine 0.2.3-preview.1 drops them); signals still in flight go to the new execution as to any other.
+            if (turn >= TurnsBeforeContinueAsNew && !signal.IsCompleted)
             {
-                context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry)); // unprocessed signals are kept
+                context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry));
                 return state;
             }
 
             var wakeAt = state.WakeAt ?? throw new InvalidOperationException($"Active recovery {state.WorkflowId} has no wake-up time.");
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
-
-            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
-            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
             if (await Task.WhenAny(timer, signal) == signal)
             {
                 timerCancellation.Cancel();
@@ -93,7 +97,9 @@ public static class RecoveryOrchestration
             {
                 // Every attempt failed: the executor ends what the step left unfinished (a message row still sending), the
                 // step is recorded as failed with the error, then the decider applies the store's failure policy.
-                var reason = StepOutcome.ReasonFor(e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);
+                // The error's short type name, as the embedded runner records it (the failure details carry the full name).
+                var errorType = e.FailureDetails.ErrorType;
+                var reason = StepOutcome.ReasonFor(errorType[(errorType.LastIndexOf('.') + 1)..], e.FailureDetails.ErrorMessage);
                 try
                 {
                     outcome = await context.CallActivityAsync<StepOutcome>(RecoveryActivities.GiveUpStep, new StepGiveUp(request, reason), attempts);
@@ -112,4 +118,7 @@ public static class RecoveryOrchestration
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) =>
         new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery {WorkflowId} ended: {Status} {StopReason}")]
+    private static partial void LogEnded(ILogger logger, string workflowId, RecoveryStatus status, StopReason? stopReason);
 }

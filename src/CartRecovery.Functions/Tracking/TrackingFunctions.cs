@@ -18,11 +18,9 @@ public sealed class TrackingFunctions(
     StorefrontEventsHandler events,
     DurableClientHolder durable)
 {
-    private const long FormBodyLimit = 16 * 1024;
-
     [Function("TrackClick")]
     public Task<HttpResponseData> ClickAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "t/c/{token}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "t/c/{token}")] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
@@ -30,7 +28,7 @@ public sealed class TrackingFunctions(
 
     [Function("TrackOpen")]
     public Task<HttpResponseData> OpenAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "t/o/{token}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "t/o/{token}")] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
@@ -38,7 +36,7 @@ public sealed class TrackingFunctions(
 
     [Function("ShortLink")]
     public Task<HttpResponseData> ShortLinkAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "s/{id}")] HttpRequestData request,
         string id,
         FunctionContext context) =>
         FunctionsHttp.HandleAsync(request, Route("id", id), shortLinks.HandleAsync, context.CancellationToken, 0);
@@ -56,7 +54,7 @@ public sealed class TrackingFunctions(
         [DurableClient] DurableTaskClient client,
         string token,
         FunctionContext context) =>
-        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), unsubscribe.PostAsync, context.CancellationToken, FormBodyLimit);
+        FunctionsHttp.HandleWithDurableClientAsync(durable, client, request, Route("token", token), unsubscribe.PostAsync, context.CancellationToken, UnsubscribeHandler.MaxFormBytes);
 
     [Function("StorefrontScript")]
     public Task<HttpResponseData> ScriptAsync(

@@ -1,6 +1,6 @@
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Functions.Recovery;
-using CartRecovery.Storage.Abandonment;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Storage.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Integrations.Composition;
 
@@ -22,32 +23,33 @@ namespace CartRecovery.Integrations.Composition;
 /// </summary>
 public static class MessageCompositionRegistration
 {
-    /// <param name="workflowBound">
-    /// Lifetime of the handlers that signal workflows: singleton on the server; scoped on Azure Functions, where
-    /// <see cref="Core.Workflow.IRecoveryWorkflows"/> needs the invocation's durable client.
-    /// </param>
-    public static IServiceCollection AddMessageComposition(this IServiceCollection services, IConfiguration configuration, ServiceLifetime workflowBound = ServiceLifetime.Singleton)
+    /// <summary>
+    /// <see cref="AppLinkOptions"/>, <see cref="CompositionOptions"/> and <see cref="AiOptions"/> come from the options
+    /// the product's registration binds (and validates at start).
+    /// </summary>
+    public static IServiceCollection AddMessageComposition(this IServiceCollection services, IConfiguration configuration)
     {
-        var links = configuration.GetSection(AppLinkOptions.Section).Get<AppLinkOptions>() ?? new AppLinkOptions();
-        services.AddSingleton(links);
-        services.AddSingleton(sp => CreateSigner(links, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessageCompositionRegistration))));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AppLinkOptions>>().Value);
+        services.AddSingleton(sp => CreateSigner(sp.GetRequiredService<AppLinkOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessageCompositionRegistration))));
         services.AddSingleton<MessageLinks>();
         services.TryAddSingleton<ILinkShortener, TableLinkShortener>();
         services.AddSingleton<ShortLinkHandler>();
         services.AddShops(configuration);
 
-        services.AddSingleton(configuration.GetSection(CompositionOptions.Section).Get<CompositionOptions>() ?? new CompositionOptions());
-        services.AddSingleton(configuration.GetSection(AiOptions.Section).Get<AiOptions>() ?? new AiOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CompositionOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value);
         services.TryAddSingleton<IAiCopyWriter, OpenAiCopyWriter>();
         services.TryAddSingleton<IRecommendations, NoRecommendations>();
         services.AddSingleton<MessageComposer>();
         services.TryAddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
         services.AddSingleton<PopupHandler>();
 
-        foreach (var handler in new[] { typeof(EngagementRecorder), typeof(OptOutService), typeof(ClickRedirectHandler), typeof(OpenPixelHandler), typeof(UnsubscribeHandler), typeof(StorefrontEventsHandler) })
-        {
-            services.Add(new ServiceDescriptor(handler, handler, workflowBound));
-        }
+        services.AddSingleton<EngagementRecorder>();
+        services.AddSingleton<OptOutService>();
+        services.AddSingleton<ClickRedirectHandler>();
+        services.AddSingleton<OpenPixelHandler>();
+        services.AddSingleton<UnsubscribeHandler>();
+        services.AddSingleton<StorefrontEventsHandler>();
 
         services.AddSingleton<TableSuppressionList>();
         services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<TableSuppressionList>());

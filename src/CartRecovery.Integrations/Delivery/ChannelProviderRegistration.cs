@@ -4,8 +4,9 @@ using CartRecovery.Integrations.Outbox;
 using CartRecovery.Integrations.Push;
 using CartRecovery.Integrations.Sms;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Integrations.Delivery;
 
@@ -18,11 +19,13 @@ public static class ChannelProviderRegistration
     public static IServiceCollection AddChannelProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
-        services.Configure<PushOptions>(configuration.GetSection(PushOptions.Section));
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        // Checked at start: a value that does not convert stops the host with the key named.
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateOnStart();
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section)).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>());
         services.TryAddSingleton<ProviderHttpFactory>();
         services.TryAddSingleton<OutboxSender>();
 

@@ -13,6 +13,9 @@ public sealed class EmailOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>DKIM signing of SMTP mail (off unless a domain, selector and key are configured).</summary>
+    public DkimSettings Dkim { get; set; } = new();
+
     public ResendSettings Resend { get; set; } = new();
 
     public AcsEmailSettings Acs { get; set; } = new();
@@ -28,6 +31,7 @@ public sealed class SmtpSettings
 
     public int Port { get; set; } = 1025;
 
+    /// <summary>TLS: implicit on port 465, otherwise STARTTLS, which the server must then offer (no silent plain-text fallback).</summary>
     public bool EnableSsl { get; set; }
 
     public string? UserName { get; set; }

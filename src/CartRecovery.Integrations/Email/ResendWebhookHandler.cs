@@ -12,13 +12,16 @@ namespace CartRecovery.Integrations.Email;
 /// <c>email.complained</c> suppresses the address for email and is recorded on the message; <c>email.delivered</c> is
 /// recorded. Events for messages we do not know, or of other types, are acknowledged and ignored so Svix stops retrying.
 /// </summary>
-public sealed class ResendWebhookHandler(
+public sealed partial class ResendWebhookHandler(
     IOptions<EmailOptions> emailOptions,
     MessageStore messages,
     ISuppressionList suppressions,
     TimeProvider timeProvider,
     ILogger<ResendWebhookHandler> logger)
 {
+    /// <summary>Resend's webhook bodies are small JSON documents; both hosts refuse larger ones with 413.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
         if (emailOptions.Value.Resend.WebhookSecret is not { Length: > 0 } secret)
@@ -74,7 +77,7 @@ public sealed class ResendWebhookHandler(
         var found = await messages.FindByProviderIdAsync("resend", received.EmailId, cancellationToken);
         if (found is not { } message)
         {
-            logger.LogInformation("Resend {Type} for an email we did not send; ignored", received.Type);
+            LogUnknownEmail(logger, received.Type);
             return;
         }
 
@@ -96,7 +99,13 @@ public sealed class ResendWebhookHandler(
         if (address is not null)
         {
             await suppressions.AddAsync(message.Shop, Channel.Email, address.Trim().ToLowerInvariant(), suppressReason, at, cancellationToken);
-            logger.LogInformation("Message {MessageId} of {Shop}: {Reason}, address suppressed for email", message.MessageId, message.Shop, suppressReason);
+            LogSuppressed(logger, message.MessageId, message.Shop, suppressReason);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resend {Type} for an email we did not send; ignored")]
+    private static partial void LogUnknownEmail(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} of {Shop}: {Reason}, address suppressed for email")]
+    private static partial void LogSuppressed(ILogger logger, string messageId, string shop, string reason);
 }

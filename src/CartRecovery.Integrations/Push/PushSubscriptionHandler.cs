@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Messaging;
@@ -66,43 +64,13 @@ public sealed class PushSubscriptionHandler(IPushSubscriptions subscriptions, IO
                 return (null, null, "The endpoint is not on an allowed push service.");
             }
 
-            return IsPublicKey(p256dh) && Decoded(auth)?.Length == 16
+            return PushSubscriptionKeys.AreValid(p256dh, auth)
                 ? (cartToken, new PushSubscription(endpoint, p256dh, auth), null)
                 : (null, null, "keys.p256dh must be a P-256 public key and keys.auth 16 bytes, both base64url.");
         }
         catch (JsonException)
         {
             return (null, null, "The body is not JSON.");
-        }
-    }
-
-    private static bool IsPublicKey(string p256dh)
-    {
-        if (Decoded(p256dh) is not { Length: 65 } bytes || bytes[0] != 0x04)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var key = ECDiffieHellman.Create(P256.Parameters(bytes));
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false; // not a point on the curve
-        }
-    }
-
-    private static byte[]? Decoded(string base64Url)
-    {
-        try
-        {
-            return Base64Url.DecodeFromChars(base64Url);
-        }
-        catch (FormatException)
-        {
-            return null;
         }
     }
 

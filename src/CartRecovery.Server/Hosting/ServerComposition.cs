@@ -1,56 +1,50 @@
 using CartRecovery.Core.Health;
-using CartRecovery.Core.Merchant;
-using CartRecovery.Core.Shopify;
+using CartRecovery.Hosting;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Messages;
+using CartRecovery.Server.Tracking;
 using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
 using CartRecovery.Server.Workflow;
-using CartRecovery.Server.Messages;
-using CartRecovery.Integrations.Composition;
-using CartRecovery.Server.Tracking;
-using CartRecovery.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Hosting;
 
-/// <summary>The composition root: each concern registers its services and maps its endpoints here, one line each.</summary>
+/// <summary>
+/// The self-hosted server: the product (<see cref="CartRecoveryRegistration.AddCartRecovery"/>), the embedded engine, and
+/// its transport: Kestrel, problem details, the OpenAPI document, the endpoints and the background loops.
+/// </summary>
 public static class ServerComposition
 {
     /// <summary>The same address and <c>/api</c> prefix as <c>func start</c>, so URLs are identical on both hosts.</summary>
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplicationBuilder AddCartRecovery(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddCartRecoveryServer(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.AddCartRecovery(builder.Configuration);
+        builder.Services.AddEmbeddedEngine(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<ShopifyOptions>().Bind(builder.Configuration.GetSection(ShopifyOptions.Section));
-        builder.Services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddCartRecoveryStorage(builder.Configuration);
-        builder.Services.AddSingleton<IDependencyProbe, TableStorageProbe>();
-        builder.Services.AddSingleton<HealthHandler>();
-        builder.AddWebhooks();
-        builder.AddRecoveryWorkflows();
-        builder.AddMessaging();
-        builder.Services.AddMessageComposition(builder.Configuration);
+        builder.Services.AddMerchantOpenApi();
+        builder.Services.AddWebhookBackgroundServices();
         builder.Services.AddCartRecoveryTelemetry(builder.Configuration);
         return builder;
     }
 
-    public static WebApplication MapCartRecovery(this WebApplication app)
+    public static WebApplication MapCartRecoveryEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var api = app.MapGroup("/api");
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
-        api.MapWebhooks();
-        api.MapMessagesApi();
+        api.MapWebhookEndpoints();
+        api.MapMessageEndpoints();
         api.MapTrackingEndpoints();
-        api.MapSequencesApi();
+        api.MapSequencesEndpoints();
+        api.MapMerchantOpenApi();
         return app;
     }
 }

@@ -10,11 +10,11 @@ public static class HostAdapter
     public static async Task HandleAsync(
         HttpContext context,
         Func<HostRequest, CancellationToken, Task<HostResponse>> handler,
-        long maxBodyBytes = 1024 * 1024)
+        long maxBodyBytes = HostBody.DefaultMaxBytes)
     {
         var body = await ReadBodyAsync(context, maxBodyBytes);
         var response = body is null
-            ? HostResponse.Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body exceeds the limit of {maxBodyBytes} bytes.")
+            ? HostBody.TooLarge(maxBodyBytes)
             : await handler(ToHostRequest(context, body.Value), context.RequestAborted);
         await WriteAsync(context, response);
     }
@@ -52,32 +52,14 @@ public static class HostAdapter
     }
 
     /// <summary>The body, or null when it is larger than the limit (checked against Content-Length first, then while reading).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context, long maxBodyBytes)
+    private static Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context, long maxBodyBytes)
     {
-        if (context.Request.ContentLength > maxBodyBytes)
-        {
-            return null;
-        }
-
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = null; // the limit below is ours, so the answer is a problem document rather than a dropped connection
+            sizeFeature.MaxRequestBodySize = null; // the limit is ours, so the answer is a problem document rather than a dropped connection
         }
 
-        using var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return HostBody.ReadAsync(context.Request.Body, maxBodyBytes, context.Request.ContentLength, context.RequestAborted);
     }
 }

@@ -11,7 +11,7 @@ namespace CartRecovery.Server.Workflow;
 /// <see cref="RunnerOptions.MaxConcurrency"/> at a time and never the same workflow twice at once in this process;
 /// across processes the lease decides. A row is deleted only after the workflow was saved, so a crash means a repeat, never a loss.
 /// </summary>
-internal sealed class EmbeddedRecoveryRunner(
+internal sealed partial class EmbeddedRecoveryRunner(
     IServiceProvider services,
     TimerStore timers,
     TimerQueue queue,
@@ -29,7 +29,6 @@ internal sealed class EmbeddedRecoveryRunner(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        recoveryOptions.Value.Validate();
         if (services.GetService<IStepExecutor>() is null)
         {
             throw new InvalidOperationException(
@@ -73,7 +72,7 @@ internal sealed class EmbeddedRecoveryRunner(
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Deleting {Count} fired timer rows failed; retrying", rows.Count);
+                LogDeleteFiredFailed(logger, e, rows.Count);
                 foreach (var row in rows)
                 {
                     fired.Add(row);
@@ -103,7 +102,7 @@ internal sealed class EmbeddedRecoveryRunner(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Reading due timers failed; retrying at the next poll");
+                LogPollFailed(logger, e);
             }
 
             if (now >= nextSweep)
@@ -115,7 +114,7 @@ internal sealed class EmbeddedRecoveryRunner(
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.LogWarning(e, "Dropping drained timer tables failed; retrying at the next sweep");
+                    LogDropDrainedFailed(logger, e);
                 }
             }
 
@@ -182,7 +181,7 @@ internal sealed class EmbeddedRecoveryRunner(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Processing workflow {WorkflowId} failed; retrying", id);
+            LogProcessingFailed(logger, e, id);
             queue.Retry(timer, time.GetUtcNow() + StorageRetry);
         }
         finally
@@ -202,4 +201,16 @@ internal sealed class EmbeddedRecoveryRunner(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting {Count} fired timer rows failed; retrying")]
+    private static partial void LogDeleteFiredFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading due timers failed; retrying at the next poll")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping drained timer tables failed; retrying at the next sweep")]
+    private static partial void LogDropDrainedFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing workflow {WorkflowId} failed; retrying")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception exception, string workflowId);
 }

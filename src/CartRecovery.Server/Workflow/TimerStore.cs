@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
 

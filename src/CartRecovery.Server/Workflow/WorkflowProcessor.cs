@@ -10,7 +10,7 @@ namespace CartRecovery.Server.Workflow;
 /// timer if due, and saves. The state, with any step it decided to run, is saved before the step's effect; the step's outcome is
 /// saved before the next decision is acted on. Every write is conditional on the ETag, so a runner that lost its lease stops.
 /// </summary>
-internal sealed class WorkflowProcessor(
+internal sealed partial class WorkflowProcessor(
     WorkflowStore store,
     TimerStore timers,
     StepRunner steps,
@@ -65,7 +65,7 @@ internal sealed class WorkflowProcessor(
         }
         catch (LeaseLostException e)
         {
-            logger.LogDebug("{Message}", e.Message);
+            LogLeaseLost(logger, e.Message);
             return ProcessResult.BusyUntil(time.GetUtcNow() + TimeSpan.FromMilliseconds(500));
         }
     }
@@ -189,4 +189,7 @@ internal sealed class WorkflowProcessor(
             State = next;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Message}")]
+    private static partial void LogLeaseLost(ILogger logger, string message);
 }

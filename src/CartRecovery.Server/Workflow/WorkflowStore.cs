@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
@@ -42,7 +43,7 @@ internal sealed class WorkflowStore(StorageTables tables)
             await table.AddEntityAsync(ToRow(state, null, null, []), cancellationToken);
             return true;
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.IsLostRace())
         {
             return false;
         }
@@ -71,9 +72,9 @@ internal sealed class WorkflowStore(StorageTables tables)
 
         try
         {
-            return (await table.UpdateEntityAsync(row, ifMatch, TableUpdateMode.Merge, cancellationToken), chunks);
+            return ((await table.UpdateEntityAsync(row, ifMatch, TableUpdateMode.Merge, cancellationToken)).NewETag(), chunks);
         }
-        catch (RequestFailedException e) when (e is TableConcurrencyException || e.Status == 404)
+        catch (RequestFailedException e) when (e.IsLostRace() || e.Status == 404)
         {
             return null;
         }
@@ -85,9 +86,9 @@ internal sealed class WorkflowStore(StorageTables tables)
         var table = await tables.GetAsync(WorkflowsTable, cancellationToken);
         try
         {
-            return await table.UpdateEntityAsync(new TableEntity(id, id) { ["LeaseOwner"] = owner, ["LeaseUntil"] = until }, ifMatch, TableUpdateMode.Merge, cancellationToken);
+            return (await table.UpdateEntityAsync(new TableEntity(id, id) { ["LeaseOwner"] = owner, ["LeaseUntil"] = until }, ifMatch, TableUpdateMode.Merge, cancellationToken)).NewETag();
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.IsLostRace())
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;
@@ -9,9 +11,10 @@ namespace CartRecovery.Storage.Abandonment;
 /// Carts ordered by the moment they become abandoned (table <c>AbandonmentDue</c>, one partition, row key starting with the
 /// due time in ticks), so the scheduler finds what is due with one range query and knows when to wake next. An entry is
 /// written before the cart row that points at it and removed after, so a crash leaves at worst a stale entry, which the
-/// scheduler discards after checking the cart, never a cart that is due without an entry.
+/// sweeper discards after fencing the cart row, never a cart that is due without an entry. Every write of an entry gives
+/// it a new ETag, and the sweeper removes an entry only at the ETag it listed.
 /// </summary>
-public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup wakeup)
+public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup wakeup) : IAbandonmentDueIndex
 {
     public const string TableName = "AbandonmentDue";
     private const string Partition = "due";
@@ -30,10 +33,18 @@ public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup 
         wakeup.Notify(entry.DueAt);
     }
 
-    public async Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> RemoveAsync(DueEntry entry, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(Partition, RowKey(entry), ETag.All, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteEntityAsync(Partition, RowKey(entry), entry.Version is { } version ? new ETag(version) : ETag.All, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false; // rewritten since it was listed: a writer wants it, so it stays
+        }
     }
 
     /// <summary>Entries due at or before <paramref name="now"/>, earliest first.</summary>
@@ -93,5 +104,6 @@ public sealed class AbandonmentDueIndex(StorageTables tables, AbandonmentWakeup 
         entity.GetDateTimeOffset("DueAt")!.Value,
         entity.GetString("Shop")!,
         Enum.Parse<CartKind>(entity.GetString("Kind")!),
-        entity.GetString("Key")!);
+        entity.GetString("Key")!,
+        entity.ETag.ToString());
 }

@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
+using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Abandonment;

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Abandonment;
@@ -7,11 +8,11 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Storage.Carts;
 
 /// <summary>
-/// Tracked carts and checkouts on Table Storage. Every change is a read-modify-write with the row's ETag, retried when
-/// another writer got there first, so concurrent deliveries for one cart never lose an update; the cart row, its customer
-/// index row and its checkout-id row change in one transaction; the due index follows (see <see cref="AbandonmentDueIndex"/>).
+/// Tracked carts and checkouts on Table Storage (the store behind Core's <see cref="TrackedCarts"/>). Writes are conditional
+/// on the row's ETag; the cart row and its checkout-id row change in one transaction; the due index follows
+/// (see <see cref="AbandonmentDueIndex"/>).
 /// </summary>
-public sealed partial class CartRepository(StorageTables tables, AbandonmentDueIndex due, IAbandonmentThresholds thresholds)
+public sealed partial class CartRepository(StorageTables tables, IAbandonmentDueIndex due) : ITrackedCartStore
 {
     public const string TableName = "Carts";
     private const int MaxAttempts = 20;
@@ -20,41 +21,15 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync(shop, CartRows.CartKey(kind, key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? new LoadedCart(new TrackedCart(shop, key, kind), default, null, null) : CartRows.FromEntity(entity);
-    }
-
-    /// <summary>Applies <paramref name="change"/> to the stored state (an empty state when there is none) until it sticks.</summary>
-    public async Task<CartTransition> UpdateAsync(string shop, CartKind kind, string key, Func<TrackedCart, CartTransition> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var loaded = await LoadAsync(shop, kind, key, cancellationToken).ConfigureAwait(false);
-            var transition = change(loaded.Cart);
-            if (!transition.Changed)
-            {
-                return transition;
-            }
-
-            if (await TryWriteAsync(loaded, transition.Cart, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return transition;
-            }
-
-            if (attempt >= MaxAttempts)
-            {
-                throw new TableConcurrencyException(412, $"The cart changed {MaxAttempts} times while it was being updated.", "UpdateConditionNotSatisfied");
-            }
-        }
+        return entity is null ? new LoadedCart(new TrackedCart(shop, key, kind), null, null) : CartRows.FromEntity(entity);
     }
 
     /// <summary>
     /// Writes <paramref name="next"/> over <paramref name="loaded"/> if nobody changed it since it was read; null when somebody did.
     /// The due entry for the new state is written first and the old one removed last, so a crash never leaves a due cart unindexed.
     /// </summary>
-    public async Task<ETag?> TryWriteAsync(LoadedCart loaded, TrackedCart next, CancellationToken cancellationToken)
+    public async Task<string?> TryWriteAsync(LoadedCart loaded, TrackedCart next, DateTimeOffset? newDue, CancellationToken cancellationToken)
     {
-        var threshold = await thresholds.GetAsync(next.Shop, cancellationToken).ConfigureAwait(false);
-        var newDue = AbandonmentRules.DueAt(next, threshold);
         if (newDue is { } dueAt && newDue != loaded.DueAt)
         {
             await due.AddAsync(new DueEntry(dueAt, next.Shop, next.Kind, next.Key), cancellationToken).ConfigureAwait(false);
@@ -74,11 +49,39 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
                 await due.RemoveAsync(new DueEntry(oldDue, next.Shop, next.Kind, next.Key), cancellationToken).ConfigureAwait(false);
             }
 
-            return etags[0];
+            return etags.Value[0].NewETag().ToString();
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Gives the row a new ETag if it still has <paramref name="loaded"/>'s (an empty row where there was none), so a writer
+    /// that read the old one fails and writes its due entry again when it retries. False when the row changed meanwhile.
+    /// </summary>
+    public async Task<bool> FenceAsync(LoadedCart loaded, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var cart = loaded.Cart;
+        try
+        {
+            if (loaded.Version is { } version)
+            {
+                var touch = new TableEntity(cart.Shop, CartRows.CartKey(cart.Kind, cart.Key)) { ["FencedAt"] = DateTimeOffset.UtcNow };
+                await table.UpdateEntityAsync(touch, new ETag(version), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await table.AddEntityAsync(CartRows.ToEntity(cart, null), cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
         }
     }
 
@@ -101,7 +104,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
         {
             // The list is a hint: a checkout whose shopper changed since (a guest who signed in) is left out here.
             var loaded = await LoadAsync(shop, CartKind.Checkout, token, cancellationToken).ConfigureAwait(false);
-            if (loaded.Exists && loaded.CustomerKeyHash == hash)
+            if (loaded.Exists && CartRows.CustomerKeyHash(loaded.Cart) == hash)
             {
                 checkouts.Add(loaded);
             }
@@ -158,7 +161,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
 
                 return;
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 // another checkout of the same shopper was added meanwhile: read again
             }
@@ -171,7 +174,7 @@ public sealed partial class CartRepository(StorageTables tables, AbandonmentDueI
         var actions = new List<TableTransactionAction>
         {
             loaded.Exists
-                ? new(TableTransactionActionType.UpdateReplace, row, loaded.ETag)
+                ? new(TableTransactionActionType.UpdateReplace, row, new ETag(loaded.Version!))
                 : new(TableTransactionActionType.Add, row),
         };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Carts;
 using CartRecovery.Storage.Serialization;
@@ -80,7 +81,7 @@ public static class CartRows
             entity.GetString("SupersededBy"),
             entity.GetString("CheckedOutAs"),
             entity.GetDateTimeOffset("WorkflowStartedAt"));
-        return new LoadedCart(cart, entity.ETag, entity.GetDateTimeOffset("DueAt"), entity.GetString("CustomerKeyHash"));
+        return new LoadedCart(cart, entity.ETag.ToString(), entity.GetDateTimeOffset("DueAt"));
     }
 
     /// <summary>The hashed personal keys of a cart's shopper, on every row that concerns them.</summary>

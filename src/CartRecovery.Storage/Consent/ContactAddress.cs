@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
 
 namespace CartRecovery.Storage.Consent;
 
 /// <summary>
 /// An email address or phone number in the one form suppressions are stored and compared in: email trimmed and
-/// lower-cased, phone as E.164 (<c>+</c> and digits; a <c>00</c> international prefix becomes <c>+</c>).
+/// lower-cased, phone as E.164 (<see cref="PhoneNumbers.ToE164"/>).
 /// </summary>
 public readonly record struct ContactAddress(string Kind, string Value)
 {
@@ -44,21 +45,15 @@ public readonly record struct ContactAddress(string Kind, string Value)
             return null;
         }
 
+        if (PhoneNumbers.ToE164(number) is { } e164)
+        {
+            return new ContactAddress(PhoneKind, e164);
+        }
+
+        // Not a number E.164 can express (national, too short): kept as its digits, so the same input still finds its row.
         var trimmed = number.Trim();
         var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0)
-        {
-            return null;
-        }
-
-        if (trimmed.StartsWith('+'))
-        {
-            return new ContactAddress(PhoneKind, "+" + digits);
-        }
-
-        return digits.StartsWith("00", StringComparison.Ordinal)
-            ? new ContactAddress(PhoneKind, "+" + digits[2..])
-            : new ContactAddress(PhoneKind, digits); // no country code known: compared as given
+        return digits.Length == 0 ? null : new ContactAddress(PhoneKind, trimmed.StartsWith('+') ? "+" + digits : digits);
     }
 
     public override string ToString() => Kind;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Tables;

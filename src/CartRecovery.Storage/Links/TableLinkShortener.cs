@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Azure.Data.Tables;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Storage.Tables;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Storage.Tables;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging.Log;
 using CartRecovery.Core.Privacy;

@@ -1,6 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
+using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Messages;
@@ -177,17 +179,19 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
         }
 
         // A filtered query may return an empty page that still has a continuation: keep reading until a page has rows or the end.
+        var scope = "messages|" + query.Shop + "|" + query.Channel + "|" + query.Status;
+        var resumeFrom = PageTokens.Unwrap(scope, query.ContinuationToken);
         try
         {
-            await foreach (var page in table.QueryAsync(filter, query.PageSize, MessageEntities.ListColumns, cancellationToken).AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+            await foreach (var page in table.QueryAsync(filter, query.PageSize, MessageEntities.ListColumns, cancellationToken).AsPages(resumeFrom, query.PageSize).WithCancellation(cancellationToken))
             {
                 if (page.Values.Count > 0 || page.ContinuationToken is null)
                 {
-                    return new MessagePage(page.Values.Select(MessageEntities.ToRecord).ToList(), page.ContinuationToken);
+                    return new MessagePage(page.Values.Select(MessageEntities.ToRecord).ToList(), PageTokens.Wrap(scope, page.ContinuationToken));
                 }
             }
         }
-        catch (RequestFailedException refused) when (refused.Status == 400 && query.ContinuationToken is not null)
+        catch (RequestFailedException refused) when (refused.Status is 400 or 414 or 431 && query.ContinuationToken is not null)
         {
             throw new ArgumentException("The continuation token is not valid.", nameof(query), refused);
         }
@@ -241,7 +245,7 @@ public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider
                 await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return MessageEntities.ToRecord(entity);
             }
-            catch (TableConcurrencyException) when (attempt < MaxWriteAttempts)
+            catch (RequestFailedException e) when (e.IsLostRace() && attempt < MaxWriteAttempts)
             {
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Storage.Tables;

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Serialization;

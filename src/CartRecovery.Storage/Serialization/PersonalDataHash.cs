@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CartRecovery.Core.Carts;
 
 namespace CartRecovery.Storage.Serialization;
 
@@ -12,7 +13,10 @@ public static class PersonalDataHash
     public static string? Email(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : Hash("email:" + email.Trim().ToLowerInvariant());
 
-    /// <summary>Digits only (and a leading +), so "+49 151 1234" and "+491511234" match.</summary>
+    /// <summary>
+    /// The digits of the E.164 form, so "+49 151 12345678", "0049 151 12345678" and "+4915112345678" match; a number E.164
+    /// cannot express is hashed by its digits as given. For a number stored in E.164 (Shopify's form) both are the same.
+    /// </summary>
     public static string? Phone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
@@ -20,7 +24,7 @@ public static class PersonalDataHash
             return null;
         }
 
-        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        var digits = new string((PhoneNumbers.ToE164(phone) ?? phone).Where(char.IsAsciiDigit).ToArray());
         return digits.Length == 0 ? null : Hash("phone:" + digits);
     }
 

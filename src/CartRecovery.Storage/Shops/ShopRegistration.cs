@@ -14,11 +14,11 @@ public static class ShopRegistration
     /// The shops on Table Storage (<see cref="IShopRepository"/>, and the abandonment threshold read from them). A shop that
     /// saved no recovery settings gets the presets with the operator's <c>Abandonment:Threshold</c>, so that key is the
     /// default of every shop and the merchant API shows what applies; a shop with no stored profile gets its seed from the
-    /// <c>Shops</c> section (local runs) or defaults from its domain. Safe to call from more than one concern.
+    /// <c>Shops</c> section (local runs) or defaults from its domain. <see cref="AbandonmentOptions"/> come from the options the
+    /// product's registration binds (and validates at start). Safe to call from more than one concern.
     /// </summary>
     public static IServiceCollection AddShops(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AbandonmentOptions>().Bind(configuration.GetSection(AbandonmentOptions.Section));
         services.TryAddSingleton<IShopRepository>(sp => new TableShopRepository(
             sp.GetRequiredService<StorageTables>(),
             new ShopSeeds(configuration.GetSection(ShopSeedOptions.Section).Get<List<ShopSeedOptions>>() ?? []),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
@@ -96,13 +97,13 @@ public sealed class TableShopRepository(StorageTables tables, ShopSeeds seeds, R
 
             try
             {
-                row.ETag = existing is null
+                row.ETag = (existing is null
                     ? await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)
-                    : await table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    : await table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).NewETag();
                 Remember(shop, row);
                 return;
             }
-            catch (TableConcurrencyException) when (race < MaxRaces)
+            catch (RequestFailedException e) when (e.IsLostRace() && race < MaxRaces)
             {
                 // Another writer changed the row (another part, or the same): re-read and apply the change to what is there now.
             }

@@ -1,62 +1,21 @@
-using System.Net;
-using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 
 namespace CartRecovery.Storage.Tables;
 
-/// <summary>Turns an unsuccessful response into the exception Azure.Data.Tables would throw, with the service's error code and message.</summary>
-internal static class TableErrors
+/// <summary>Reads Azure.Data.Tables' failures the way the repositories decide on them.</summary>
+public static class TableErrors
 {
-    public static async Task<RequestFailedException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var (code, message) = ParseError(body);
-        code ??= response.Headers.TryGetValues("x-ms-error-code", out var values) ? values.FirstOrDefault() : null;
-        var status = (int)response.StatusCode;
-        var text = $"The Table service answered {status} ({response.ReasonPhrase}){(code is null ? string.Empty : ", " + code)}: {message ?? "no details"}";
-        return status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict && IsConcurrencyCode(code)
-            ? new TableConcurrencyException(status, text, code)
-            : new RequestFailedException(status, text, code, null);
-    }
+    /// <summary>
+    /// A single conditional write lost a race: the entity changed since its ETag was read (412), or an insert found it already
+    /// there (409). Other 409s (a table being deleted) and rolled-back transactions (<see cref="TableTransactionFailedException"/>,
+    /// which callers handle by the failed action) are not.
+    /// </summary>
+    public static bool IsLostRace(this RequestFailedException error) =>
+        error is not TableTransactionFailedException
+        && error.Status is 409 or 412
+        && error.ErrorCode is null or "EntityAlreadyExists" or "UpdateConditionNotSatisfied" or "ConditionNotMet";
 
-    /// <summary>The OData error's code and message, from <c>{"odata.error":{"code":…,"message":{"value":…}}}</c>.</summary>
-    public static (string? Code, string? Message) ParseError(ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (!document.RootElement.TryGetProperty("odata.error", out var error) || error.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            string? message = null;
-            if (error.TryGetProperty("message", out var m))
-            {
-                message = m.ValueKind switch
-                {
-                    JsonValueKind.String => m.GetString(),
-                    JsonValueKind.Object when m.TryGetProperty("value", out var v) => v.GetString(),
-                    _ => null,
-                };
-            }
-
-            return (code, message?.Trim());
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
-
-    // A 409 for an existing table or entity and a 412 for a stale ETag are lost races; other 409s (a table being deleted) are not.
-    private static bool IsConcurrencyCode(string? code) =>
-        code is null or "EntityAlreadyExists" or "UpdateConditionNotSatisfied" or "ConditionNotMet";
+    /// <summary>The error a repository reports when it kept losing races and gave up.</summary>
+    public static RequestFailedException LostRace(string message) => new(412, message, "UpdateConditionNotSatisfied", null);
 }

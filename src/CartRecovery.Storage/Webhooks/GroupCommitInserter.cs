@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Webhooks;
@@ -9,7 +11,8 @@ namespace CartRecovery.Storage.Webhooks;
 /// up and go together in the next entity group transaction (up to 100 entities, under 4 MiB). At low load every insert is
 /// written at once on its own; under load the number of storage round trips per insert falls towards 1/100.
 /// Each caller learns whether its entity was inserted (true) or already existed (false); a failure fails only the
-/// callers whose entity was not written.
+/// callers whose entity was not written. An entity the service (or the client's own key checks) refuses for what it is
+/// fails alone: the rest of its batch is written without it, so one bad delivery never fails its neighbours.
 /// </summary>
 public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient>> table)
 {
@@ -102,7 +105,7 @@ public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient
                 await client.AddEntityAsync(batch[0].Entity).ConfigureAwait(false);
                 batch[0].Outcome.TrySetResult(true);
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.IsLostRace())
             {
                 batch[0].Outcome.TrySetResult(false);
             }
@@ -120,22 +123,49 @@ public sealed class GroupCommitInserter(Func<CancellationToken, Task<TableClient
 
             return [];
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } index && index >= 0 && index < batch.Count)
+        catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index && index >= 0 && index < batch.Count && (e.Status == 409 || IsPermanent(e)))
         {
-            batch[index].Outcome.TrySetResult(false);
+            // The service named the entity: it exists (409, a retry racing its original) or it is refused on its own account.
+            if (e.Status == 409)
+            {
+                batch[index].Outcome.TrySetResult(false);
+            }
+            else
+            {
+                batch[index].Outcome.TrySetException(e);
+            }
+
             return batch.Where((_, i) => i != index).ToList();
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
+        catch (Exception e) when ((e is RequestFailedException lost && lost.IsLostRace()) || (e is TableTransactionFailedException { Status: 409 }) || IsPermanent(e))
         {
-            // The service did not say which entity exists: settle each on its own.
+            // Not said which entity is at fault: settle each on its own, so only the bad one fails.
             foreach (var pending in batch)
             {
-                await SubmitAsync(client, [pending]).ConfigureAwait(false);
+                try
+                {
+                    await SubmitAsync(client, [pending]).ConfigureAwait(false);
+                }
+                catch (Exception single)
+                {
+                    pending.Outcome.TrySetException(single);
+                }
             }
 
             return [];
         }
     }
+
+    /// <summary>
+    /// A refusal that retrying the same entity cannot cure: the client's own key and size checks, or a 4xx other than a lost
+    /// race or throttling. Anything else (the service down, a timeout) fails the whole batch, and Shopify retries.
+    /// </summary>
+    private static bool IsPermanent(Exception e) => e switch
+    {
+        ArgumentException => true,
+        Azure.RequestFailedException { Status: >= 400 and < 500 and not 408 and not 409 and not 412 and not 429 } => true,
+        _ => false,
+    };
 
     private sealed record PendingInsert(TableEntity Entity, int Size, TaskCompletionSource<bool> Outcome);
 }

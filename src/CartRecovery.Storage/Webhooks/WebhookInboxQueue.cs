@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.Options;
@@ -135,11 +136,16 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     public async Task DeadLetterAsync(TableEntity pending, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
-        var dead = new TableEntity(pending.PartitionKey, "x|" + pending.RowKey[InboxRows.Pending.Length..]);
+        var dead = new TableEntity(pending.PartitionKey, InboxRows.DeadKey(pending.RowKey)) { ["DeadLetteredAt"] = time.GetUtcNow() };
         foreach (var (key, value) in pending)
         {
-            dead[key] = value;
+            if (key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
+            {
+                dead[key] = value;
+            }
         }
+
+        dead["Attempts"] = InboxRows.Attempts(pending) + 1;
 
         await table.SubmitTransactionAsync(
             [
@@ -149,12 +155,12 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets processed delivery and event ids older than the retention (longer than Shopify's retry window).</summary>
+    /// <summary>Forgets processed delivery ids, event ids and body fingerprints older than the retention (longer than Shopify's retry window).</summary>
     public async Task<int> PurgeExpiredAsync(string partition, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Delivered} and RowKey lt {"e}"} and ExpiresAt lt {now}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Body} and RowKey lt {"e}"} and ExpiresAt lt {now}");
         var expired = new List<TableEntity>();
         await foreach (var entity in table.QueryAsync(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -1,3 +1,5 @@
+using CartRecovery.Core.Ingestion;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -40,6 +42,7 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             {
                 LogCorrupt(logger, e, partition, entity.RowKey);
                 await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
+                CartRecoveryMetrics.WebhookDeadLettered("unreadable");
                 continue;
             }
 
@@ -107,14 +110,18 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
         }
     }
 
-    private async Task FailAsync(Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
+    private async Task FailAsync(Azure.Data.Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
     {
         LogFailed(logger, error, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
         try
         {
-            if (InboxRows.Attempts(entity) + 1 >= MaxAttempts)
+            // A refusal no retry can cure (a key or value the storage rejects) is set aside at once: waiting out the attempts
+            // would only hold up the shop's compliance deliveries behind it.
+            if (InboxRows.Attempts(entity) + 1 >= MaxAttempts || IsPermanent(error))
             {
                 await queue.DeadLetterAsync(entity, cancellationToken).ConfigureAwait(false);
+                LogDeadLettered(logger, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
+                CartRecoveryMetrics.WebhookDeadLettered(delivery.Topic);
             }
             else
             {
@@ -126,6 +133,12 @@ public sealed partial class WebhookInboxWorker(WebhookInboxQueue queue, WebhookD
             LogFailed(logger, e, delivery.Shop, delivery.Topic, delivery.WebhookId, InboxRows.Attempts(entity) + 1);
         }
     }
+
+    private static bool IsPermanent(Exception error) =>
+        error is ArgumentException || (error is Azure.RequestFailedException { Status: 400 or 413 or 431 });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {WebhookId} ({Topic}, {Shop}) set aside as a dead letter after {Attempts} attempts: it had no effect (listed under the shop's webhooks/dead-letters)")]
+    private static partial void LogDeadLettered(ILogger logger, string shop, string topic, string webhookId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {WebhookId} ({Topic}, {Shop}) already had its effect; completed without repeating it")]
     private static partial void LogDuplicate(ILogger logger, string shop, string topic, string webhookId);

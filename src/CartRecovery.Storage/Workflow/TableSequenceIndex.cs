@@ -2,8 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
+using CartRecovery.Storage.Serialization;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Workflow;
@@ -56,20 +58,17 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
         var filter = status is { } s
             ? TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)} and Status eq {StatusName(s)}")
             : TableClient.CreateQueryFilter($"PartitionKey ge {First(shop)} and PartitionKey lt {Last(shop)}");
-        var resumeFrom = Unwrap(continuationToken);
-        if (continuationToken is not null && resumeFrom is null)
-        {
-            throw new ArgumentException("not a continuation token of this index", nameof(continuationToken));
-        }
+        var scope = "sequences|" + shop + "|" + (status is { } st ? StatusName(st) : "all");
+        var resumeFrom = PageTokens.Unwrap(scope, continuationToken);
 
         try
         {
             await foreach (var page in table.QueryAsync(filter, pageSize, cancellationToken: cancellationToken).AsPages(resumeFrom, pageSize))
             {
-                return new SequencePage(page.Values.Select(Read).ToList(), Wrap(page.ContinuationToken));
+                return new SequencePage(page.Values.Select(Read).ToList(), PageTokens.Wrap(scope, page.ContinuationToken));
             }
         }
-        catch (RequestFailedException e) when (resumeFrom is not null && e.Status == 400)
+        catch (RequestFailedException e) when (resumeFrom is not null && e.Status is 400 or 414 or 431)
         {
             throw new ArgumentException("not a continuation token of this index", nameof(continuationToken), e);
         }
@@ -130,22 +129,6 @@ public sealed class TableSequenceIndex(StorageTables tables) : ISequenceIndex
     private static string StatusName(RecoveryStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     private static bool IsSafeKey(string id) => id.Length is > 0 and <= 200 && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
-
-    private static string? Wrap(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Unwrap(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        var s = token.Replace('-', '+').Replace('_', '/');
-        s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
-        var bytes = new byte[s.Length];
-        return Convert.TryFromBase64String(s, bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written) : null;
-    }
 
     private static void RejectEmpty(string? customerKey)
     {

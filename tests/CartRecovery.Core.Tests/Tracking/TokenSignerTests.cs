@@ -36,6 +36,37 @@ public sealed class TokenSignerTests
     }
 
     [Fact]
+    public void A_token_carries_no_readable_personal_data()
+    {
+        var value = new TokenSigner(Key).Sign(Token(TokenPurpose.Unsubscribe));
+        var payload = System.Buffers.Text.Base64Url.DecodeFromChars(value.Split('.')[1]);
+        var text = System.Text.Encoding.Latin1.GetString(payload);
+
+        foreach (var secret in new[] { "zoe@example.com", "4915112345678", "id:42", "a-shop" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(value, new TokenSigner(Key).Sign(Token(TokenPurpose.Unsubscribe))); // deterministic: the same link every time
+    }
+
+    [Fact]
+    public void A_link_signed_before_payloads_were_encrypted_still_verifies()
+    {
+        // The earlier format: the JSON payload in the clear, signed the same way.
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Token(TokenPurpose.Unsubscribe), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+        var keyBytes = System.Text.Encoding.UTF8.GetBytes(Key);
+        var keyId = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(keyBytes).AsSpan(0, 3));
+        var signed = keyId + "." + System.Buffers.Text.Base64Url.EncodeToString(json);
+        var legacy = signed + "." + System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.HMACSHA256.HashData(keyBytes, System.Text.Encoding.ASCII.GetBytes(signed)));
+
+        var check = new TokenSigner(Key).Verify(legacy, TokenPurpose.Unsubscribe, Now);
+
+        Assert.Equal(TokenStatus.Valid, check.Status);
+        Assert.Equal("zoe@example.com", check.Token!.Email);
+    }
+
+    [Fact]
     public void A_token_past_its_expiry_is_expired()
     {
         var signer = new TokenSigner(Key);

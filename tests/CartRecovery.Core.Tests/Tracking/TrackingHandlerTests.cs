@@ -101,6 +101,39 @@ public sealed class TrackingHandlerTests
         Assert.Empty(workflows.Signals);
     }
 
+    [Theory]
+    [InlineData("https://shop.zoe.example/cart\r\nSet-Cookie: a=b")]
+    [InlineData("https://shop.zoe.example/cart\nx")]
+    [InlineData("https://shop.zoe.example/cart\u0000")]
+    public async Task A_signed_target_with_control_characters_is_400_before_any_click_is_recorded(string target)
+    {
+        var response = await Click.HandleAsync(Get(Sign(TokenPurpose.Click, target)), Cancel);
+
+        Assert.Equal(400, response.Status);
+        Assert.Empty(events.Events);
+        Assert.Empty(workflows.Signals);
+    }
+
+    [Fact]
+    public async Task Head_on_a_click_link_answers_the_redirect_without_recording_a_click()
+    {
+        var response = await Click.HandleAsync(Get(Sign(TokenPurpose.Click), method: "HEAD"), Cancel);
+
+        Assert.Equal(302, response.Status);
+        Assert.StartsWith("https://shop.zoe.example/checkouts/c1/recover", response.Headers!["Location"], StringComparison.Ordinal);
+        Assert.Empty(events.Events);
+        Assert.Empty(workflows.Signals);
+    }
+
+    [Fact]
+    public async Task Head_on_the_pixel_records_no_open()
+    {
+        var response = await new OpenPixelHandler(signer, Recorder, time).HandleAsync(Get(Sign(TokenPurpose.Open), method: "HEAD"), Cancel);
+
+        Assert.Equal(200, response.Status);
+        Assert.Empty(events.Events);
+    }
+
     [Fact]
     public async Task The_pixel_is_a_gif_even_for_garbage_and_records_only_valid_opens()
     {

@@ -14,12 +14,17 @@ public sealed class ShopifyWebhookHandlerTests
     private const string Shop = "example-shop.myshopify.com";
     private readonly RecordingInbox inbox = new();
     private readonly ManualTimeProvider time = new();
+    private readonly FirstSightReplayGuard replays = new();
+    private readonly WebhookOptions options = new() { AcknowledgeTimeout = TimeSpan.FromMilliseconds(300) };
     private readonly ShopifyWebhookHandler handler;
 
     public ShopifyWebhookHandlerTests()
     {
-        handler = new ShopifyWebhookHandler(new WebhookSignature(new ShopifyOptions { ApiSecrets = [Secret] }), inbox, time, NullLogger<ShopifyWebhookHandler>.Instance);
+        handler = Handler(inbox);
     }
+
+    private ShopifyWebhookHandler Handler(IWebhookInbox to) =>
+        new(new WebhookSignature(new ShopifyOptions { ApiSecrets = [Secret] }), to, replays, options, time, NullLogger<ShopifyWebhookHandler>.Instance);
 
     private static HostRequest Request(byte[] body, Action<Dictionary<string, string>>? change = null, string topic = "checkouts/create")
     {
@@ -105,6 +110,10 @@ public sealed class ShopifyWebhookHandlerTests
     [InlineData(WebhookHeaders.Topic, null, "X-Shopify-Topic")]
     [InlineData(WebhookHeaders.WebhookId, null, "X-Shopify-Webhook-Id")]
     [InlineData(WebhookHeaders.TriggeredAt, "yesterday-ish", "X-Shopify-Triggered-At")]
+    [InlineData(WebhookHeaders.TriggeredAt, null, "X-Shopify-Triggered-At")]
+    [InlineData(WebhookHeaders.WebhookId, "////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////", "X-Shopify-Webhook-Id")]
+    [InlineData(WebhookHeaders.WebhookId, "id with spaces", "X-Shopify-Webhook-Id")]
+    [InlineData(WebhookHeaders.EventId, "e\u0001", "X-Shopify-Event-Id")]
     public async Task Invalid_headers_are_400_naming_the_header(string header, string? value, string named)
     {
         var response = await handler.HandleAsync(Request(Checkout, h => { if (value is null) { h.Remove(header); } else { h[header] = value; } }), TestContext.Current.CancellationToken);
@@ -147,5 +156,76 @@ public sealed class ShopifyWebhookHandlerTests
         var request = Request(Checkout);
         var lower = new Dictionary<string, string>(request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(200, (await handler.HandleAsync(request with { Headers = lower }, TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task Over_long_event_id_is_400_before_anything_is_recorded()
+    {
+        var response = await handler.HandleAsync(Request(Checkout, h => h[WebhookHeaders.EventId] = new string('e', 2000)), TestContext.Current.CancellationToken);
+        Assert.Equal(400, response.Status);
+        Assert.Contains("X-Shopify-Event-Id", Encoding.UTF8.GetString(response.Body.Span), StringComparison.Ordinal);
+        Assert.Empty(inbox.Deliveries);
+        Assert.Empty(replays.Checked);
+    }
+
+    [Fact]
+    public async Task Delivery_triggered_before_the_retry_window_and_margin_is_refused_as_stale()
+    {
+        var stale = time.GetUtcNow() - options.MaxDeliveryAge - TimeSpan.FromMinutes(1);
+        var response = await handler.HandleAsync(Request(Checkout, h => h[WebhookHeaders.TriggeredAt] = stale.ToString("O")), TestContext.Current.CancellationToken);
+        Assert.Equal(400, response.Status);
+        Assert.Contains("Stale", Encoding.UTF8.GetString(response.Body.Span), StringComparison.Ordinal);
+        Assert.Empty(inbox.Deliveries);
+
+        var young = time.GetUtcNow() - options.MaxDeliveryAge + TimeSpan.FromMinutes(1);
+        Assert.Equal(200, (await handler.HandleAsync(Request(Checkout, h => h[WebhookHeaders.TriggeredAt] = young.ToString("O")), TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Theory]
+    [InlineData("shop/redact")]
+    [InlineData("customers/redact")]
+    [InlineData("customers/data_request")]
+    [InlineData("orders/create")]
+    [InlineData("checkouts/delete")]
+    [InlineData("app/uninstalled")]
+    public async Task Checkout_body_under_another_topic_is_400_and_records_nothing(string topic)
+    {
+        var response = await handler.HandleAsync(Request(Checkout, topic: topic), TestContext.Current.CancellationToken);
+        Assert.Equal(400, response.Status);
+        Assert.Empty(inbox.Deliveries);
+    }
+
+    [Fact]
+    public async Task Redact_body_sent_to_another_shop_is_400()
+    {
+        var body = Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact"));
+        var response = await handler.HandleAsync(Request(body, h => h[WebhookHeaders.ShopDomain] = "victim-shop.myshopify.com", topic: "shop/redact"), TestContext.Current.CancellationToken);
+        Assert.Equal(400, response.Status);
+        Assert.Empty(inbox.Deliveries);
+    }
+
+    [Fact]
+    public async Task Storage_that_never_answers_gets_503_with_retry_after_within_the_budget_never_a_late_200()
+    {
+        var hanging = new HangingInbox();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await Handler(hanging).HandleAsync(Request(Checkout), TestContext.Current.CancellationToken);
+        started.Stop();
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("5", response.Headers!["Retry-After"]);
+        // The runtime's timers may fire a few milliseconds early (seen: 297.8 ms for a 300 ms budget), so the lower bound allows one tick.
+        Assert.InRange(started.Elapsed, options.AcknowledgeTimeout - TimeSpan.FromMilliseconds(20), options.AcknowledgeTimeout + TimeSpan.FromSeconds(2));
+        hanging.Complete(); // the write finishing afterwards changes nothing about the answer already given
+        Assert.Equal(503, response.Status);
+    }
+
+    private sealed class HangingInbox : IWebhookInbox
+    {
+        private readonly TaskCompletionSource<InboxAcceptance> never = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<InboxAcceptance> AcceptAsync(WebhookDelivery delivery, CancellationToken cancellationToken) => never.Task.WaitAsync(cancellationToken);
+
+        public void Complete() => never.TrySetResult(InboxAcceptance.Accepted);
     }
 }

@@ -59,9 +59,11 @@ public sealed class WebhookPayloadParserTests
     [InlineData(WebhookTopic.CartsUpdate, "{\"line_items\": []}", "token")]
     [InlineData(WebhookTopic.CartsCreate, "{\"token\": \"t\"}", "line_items")]
     [InlineData(WebhookTopic.CheckoutsDelete, "{\"cart_token\": \"c\"}", "id")]
-    [InlineData(WebhookTopic.OrdersCreate, "{\"checkout_token\": \"t\"}", "id")]
-    [InlineData(WebhookTopic.CustomersRedact, "{\"shop_domain\": \"example-shop.myshopify.com\"}", "customer")]
-    [InlineData(WebhookTopic.CustomersDataRequest, "{\"customer\": {}}", "customer")]
+    [InlineData(WebhookTopic.OrdersCreate, "{\"checkout_token\": \"t\", \"order_number\": 1001}", "id")]
+    [InlineData(WebhookTopic.CustomersRedact, "{\"shop_id\": 1, \"shop_domain\": \"example-shop.myshopify.com\"}", "customer")]
+    [InlineData(WebhookTopic.CustomersDataRequest, "{\"shop_id\": 1, \"shop_domain\": \"example-shop.myshopify.com\", \"customer\": {}}", "customer")]
+    [InlineData(WebhookTopic.CustomersDataRequest, "{\"shop_domain\": \"example-shop.myshopify.com\", \"customer\": {\"id\": 1}}", "shop_id")]
+    [InlineData(WebhookTopic.ShopRedact, "{\"shop_id\": 1}", "shop_domain")]
     [InlineData(WebhookTopic.CartsCreate, "{\"token\": \"t\", \"line_items\": [{\"quantity\": -1}]}", "negative")]
     public void Payload_missing_what_its_topic_needs_is_refused_naming_it(WebhookTopic topic, string body, string mentioned)
     {
@@ -84,5 +86,56 @@ public sealed class WebhookPayloadParserTests
     {
         var body = ShopifyFixtures.Text("customers_redact").Replace("example-shop.myshopify.com", "other-shop.myshopify.com", StringComparison.Ordinal);
         Assert.Contains("shop_domain", Parse(WebhookTopic.CustomersRedact, body).Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Which topics each fixture's body legitimately belongs to (the family of its topic).</summary>
+    private static readonly Dictionary<string, WebhookTopic[]> Families = new()
+    {
+        ["carts_create"] = [WebhookTopic.CartsCreate, WebhookTopic.CartsUpdate],
+        ["checkouts_create"] = [WebhookTopic.CheckoutsCreate, WebhookTopic.CheckoutsUpdate],
+        ["checkouts_update_minimal"] = [WebhookTopic.CheckoutsCreate, WebhookTopic.CheckoutsUpdate],
+        ["checkouts_delete"] = [WebhookTopic.CheckoutsDelete],
+        ["orders_create"] = [WebhookTopic.OrdersCreate, WebhookTopic.OrdersPaid],
+        ["app_uninstalled"] = [WebhookTopic.AppUninstalled],
+        ["customers_data_request"] = [WebhookTopic.CustomersDataRequest],
+        ["customers_redact"] = [WebhookTopic.CustomersRedact],
+        ["shop_redact"] = [WebhookTopic.ShopRedact],
+    };
+
+    public static TheoryData<string, WebhookTopic> EveryFixtureUnderEveryTopic()
+    {
+        var data = new TheoryData<string, WebhookTopic>();
+        foreach (var fixture in Families.Keys)
+        {
+            foreach (var topic in Enum.GetValues<WebhookTopic>().Where(t => t != WebhookTopic.Unknown))
+            {
+                data.Add(fixture, topic);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryFixtureUnderEveryTopic))]
+    public void A_body_is_accepted_only_under_the_topics_it_belongs_to(string fixture, WebhookTopic topic)
+    {
+        var result = Parse(topic, ShopifyFixtures.Text(fixture));
+        if (Families[fixture].Contains(topic))
+        {
+            Assert.Null(result.Error);
+        }
+        else
+        {
+            Assert.Null(result.Parsed);
+            Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        }
+    }
+
+    [Fact]
+    public void App_uninstalled_for_another_shop_is_refused()
+    {
+        var body = ShopifyFixtures.Text("app_uninstalled").Replace("example-shop.myshopify.com", "other-shop.myshopify.com", StringComparison.Ordinal);
+        Assert.Contains("myshopify_domain", Parse(WebhookTopic.AppUninstalled, body).Error, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;

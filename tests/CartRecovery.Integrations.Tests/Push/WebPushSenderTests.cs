@@ -40,7 +40,8 @@ public sealed class WebPushSenderTests : IAsyncLifetime
 
         var receipt = await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new ProviderReceipt("webpush", $"{server.BaseAddress}m/abc"), receipt);
+        // The library does not hand back the push service's Location; the Topic names the message instead.
+        Assert.Equal(new ProviderReceipt("webpush", IdempotencyIds.HexFor(TestDelivery.Key, 32)), receipt);
         var request = Assert.Single(server.Requests);
         Assert.Equal("/push/v2/sub-1", request.Path);
         Assert.Equal("aes128gcm", request.Header("Content-Encoding"));
@@ -72,7 +73,9 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     {
         server.Respond = TestDelivery.Status(201);
 
+        var before = DateTimeOffset.UtcNow;
         await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
+        var after = DateTimeOffset.UtcNow;
 
         var authorization = Assert.Single(server.Requests).Header("Authorization")!;
         Assert.StartsWith("vapid t=", authorization, StringComparison.Ordinal);
@@ -91,8 +94,10 @@ public sealed class WebPushSenderTests : IAsyncLifetime
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(segments[0]));
         Assert.Equal("ES256", header.RootElement.GetProperty("alg").GetString());
         using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(segments[1]));
-        Assert.Equal(server.BaseAddress.GetLeftPart(UriPartial.Authority), claims.RootElement.GetProperty("aud").GetString());
-        Assert.Equal(clock.GetUtcNow().AddHours(12).ToUnixTimeSeconds(), claims.RootElement.GetProperty("exp").GetInt64());
+        // The library's audience is scheme and host (no port): the same origin for push services, which all listen on 443.
+        Assert.Equal($"{server.BaseAddress.Scheme}://{server.BaseAddress.Host}", claims.RootElement.GetProperty("aud").GetString());
+        // The library stamps the token from the wall clock (12 h, the longest RFC 8292 allows is 24 h).
+        Assert.InRange(claims.RootElement.GetProperty("exp").GetInt64(), before.AddHours(12).ToUnixTimeSeconds() - 1, after.AddHours(12).ToUnixTimeSeconds() + 1);
         Assert.Equal("mailto:ops@demo.example", claims.RootElement.GetProperty("sub").GetString());
     }
 
@@ -119,6 +124,34 @@ public sealed class WebPushSenderTests : IAsyncLifetime
 
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(server.Requests[0].Header("Topic"), server.Requests[1].Header("Topic"));
+    }
+
+    [Fact]
+    public async Task A_429_is_transient_not_retried_by_the_library_and_the_engines_next_attempt_delivers()
+    {
+        server.Respond = TestDelivery.Sequence((429, "{}"), (201, "{}"));
+
+        var first = await Assert.ThrowsAsync<TransientDeliveryException>(
+            () => Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken));
+        Assert.Single(server.Requests);
+        Assert.Equal(429, first.StatusCode);
+
+        await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(browser.DecryptText(server.Requests[0].Body), browser.DecryptText(server.Requests[1].Body));
+    }
+
+    [Fact]
+    public async Task A_refusal_other_than_gone_is_permanent_with_its_status()
+    {
+        server.Respond = TestDelivery.Status(413);
+
+        var failure = await Assert.ThrowsAsync<PermanentDeliveryException>(
+            () => Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken));
+
+        Assert.Equal("HTTP 413", failure.Reason);
+        Assert.Single(server.Requests);
     }
 
     [Fact]

@@ -99,6 +99,18 @@ public sealed class MessagesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Garbage_altered_or_over_long_continuation_tokens_are_400_never_data()
+    {
+        await MessageSeeds.SentAsync(store, Shop, Channel.Email, "step-1", MessageSeeds.Email("<p>x</p>"));
+        foreach (var token in new[] { "garbage", "1!m.0", new string('A', 5000) })
+        {
+            using var response = await SendAsync($"/api/stores/{Shop}/messages?continuationToken={Uri.EscapeDataString(token)}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task Requests_without_a_valid_session_token_for_the_shop_are_refused()
     {
         using var none = await SendAsync($"/api/stores/{Shop}/messages", authorization: null);

@@ -63,6 +63,25 @@ public sealed partial class TrackingEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_on_click_pixel_and_short_links_answers_without_recording_anything()
+    {
+        var email = await ComposeEmail();
+        var sms = await server.Get<IMessageComposer>().ComposeAsync(MessagingServer.Step(Channel.Sms, "https://shop.zoe.example/cart"), "msg-1", Cancel);
+        var pixel = PixelUrl().Match(email.Html!).Groups[1].Value;
+
+        using var click = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, email.ActionUrl), Cancel);
+        using var open = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, pixel), Cancel);
+        using var shortLink = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, sms.ActionUrl), Cancel);
+
+        Assert.Equal(HttpStatusCode.Found, click.StatusCode);
+        Assert.StartsWith("https://shop.zoe.example/1/checkouts/chk-1/recover", click.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, shortLink.StatusCode);
+        Assert.Empty(server.Events.Events);
+        Assert.Empty(server.Workflows.Signals);
+    }
+
+    [Fact]
     public async Task A_tampered_link_is_a_400_problem()
     {
         var message = await ComposeEmail();

@@ -75,4 +75,19 @@ public sealed class AbandonmentTimingTests
         await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.Single(server.Workflows.Starts);
     }
+
+    [Fact]
+    public async Task Recovery_time_scale_divides_the_abandonment_threshold_too()
+    {
+        await using var server = await WebhookServer.StartAsync(new Dictionary<string, string?> { ["Recovery:TimeScale"] = "60" });
+        var t0 = server.Time.GetUtcNow();
+        using var response = await server.PostAsync("checkouts/create", ShopifyPayloads.Checkout("ck-scaled", t0));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // 60 minutes divided by 60: due one minute after the last activity.
+        await WaitUntilScheduledAsync(server, t0 + TimeSpan.FromMinutes(1));
+        server.Time.Advance(TimeSpan.FromMinutes(1));
+        await WebhookServer.EventuallyAsync(() => server.Workflows.Starts.Count == 1, "the recovery to start", TimeSpan.FromSeconds(5));
+        Assert.Equal(t0 + TimeSpan.FromMinutes(1), server.Workflows.Starts[0].AbandonedAt);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Carts;
@@ -151,7 +152,7 @@ public sealed class WebhookEndpointTests
         var t0 = server.Time.GetUtcNow();
         await server.PostAsync("checkouts/create", ShopifyPayloads.Checkout("ck-3x", t0));
         await WebhookServer.EventuallyAsync(async () => (await CheckoutAsync(server, "ck-3x")).Exists, "the checkout");
-        var repository = server.Service<CartRepository>();
+        var repository = server.Service<Core.Abandonment.TrackedCarts>();
         var loaded = await repository.LoadAsync(Shop, CartKind.Checkout, "ck-3x", Cancel);
         await repository.TryWriteAsync(loaded, loaded.Cart with { WorkflowStartedAt = t0 }, Cancel);
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Server.Hosting;
 using CartRecovery.Storage;
@@ -119,11 +120,11 @@ internal sealed class WebhookServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.AddCartRecovery();
+        builder.AddCartRecoveryServer();
         builder.Services.AddSingleton<IRecoveryWorkflows>(Workflows);
         builder.Services.AddSingleton<TimeProvider>(Time);
         Host = builder.Build();
-        Host.MapCartRecovery();
+        Host.MapCartRecoveryEndpoints();
         await Host.StartAsync(TestContext.Current.CancellationToken);
         var address = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
+using CartRecovery.Storage.Tables;
 using static CartRecovery.Server.Tests.Workflow.WorkflowTestData;
 
 namespace CartRecovery.Server.Tests.Workflow;

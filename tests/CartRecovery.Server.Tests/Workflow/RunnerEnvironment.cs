@@ -3,6 +3,7 @@ using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.RunnerHost;
+using CartRecovery.Hosting;
 using CartRecovery.Server.Workflow;
 using CartRecovery.Storage;
 using CartRecovery.Testing;
@@ -55,8 +56,7 @@ internal sealed class RunnerEnvironment : IDisposable
             ["Recovery:TimeScale"] = timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddCartRecoveryStorage(builder.Configuration);
-        builder.AddRecoveryWorkflows();
+                builder.Services.AddCartRecovery(builder.Configuration).AddEmbeddedEngine(builder.Configuration);
         return new RunnerEnvironment(builder.Build(), connectionString, prefix);
     }
 

@@ -149,9 +149,19 @@ public sealed class SequencesApiTests : IAsyncLifetime
     [InlineData("sequences?pageSize=0")]
     [InlineData("sequences?pageSize=many")]
     [InlineData("sequences?continuationToken=%%%")]
+    [InlineData("sequences?continuationToken=garbage")]
+    [InlineData("sequences?status=active&continuationToken=MSFzZXF1ZW5jZQ")]
     public async Task Bad_listing_parameters_are_a_400(string path)
     {
         using var response = await SendAsync("GET", path, SessionTokens.For(Shop));
+
+        await JsonAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Over_long_continuation_token_is_a_400_not_a_500()
+    {
+        using var response = await SendAsync("GET", "sequences?continuationToken=" + new string('A', 5000), SessionTokens.For(Shop));
 
         await JsonAsync(response, HttpStatusCode.BadRequest);
     }

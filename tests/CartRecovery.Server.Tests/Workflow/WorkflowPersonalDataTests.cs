@@ -2,6 +2,7 @@ using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Server.Workflow;
+using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using static CartRecovery.Server.Tests.Workflow.WorkflowTestData;
 

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Server.Workflow;
+using CartRecovery.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using static CartRecovery.Server.Tests.Workflow.WorkflowTestData;
 

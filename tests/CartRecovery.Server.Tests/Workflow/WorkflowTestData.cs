@@ -1,9 +1,11 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.RunnerHost;
 using CartRecovery.Storage;
 using CartRecovery.Storage.Tables;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Server.Tests.Workflow;
 
@@ -65,31 +67,9 @@ internal static class WorkflowTestData
     }
 
     /// <summary>Calls per idempotency key, across all workflows of the run.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables)
-    {
-        var table = await tables.GetAsync(RecordingStepExecutor.CallsTable);
-        var counts = new Dictionary<string, int>();
-        await foreach (var row in table.QueryAsync(select: ["PartitionKey"]))
-        {
-            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
-        }
+    public static Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables) => RecordingStepExecutor.CallsPerKeyAsync(tables);
 
-        return counts;
-    }
-
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting until {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => Eventually.UntilAsync(condition, timeout, what);
 }
 
 internal sealed record RecordedEffect(string WorkflowId, string Key, string StepId, int StepIndex, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Configuration;
@@ -54,7 +55,7 @@ public sealed class StorageServiceCollectionExtensionsTests
     {
         using var recorder = new Tables.RecordingHandler();
         var services = new ServiceCollection();
-        services.AddSingleton(new TableClientOptions { Transport = recorder });
+        services.AddSingleton(StorageClientOptions.Create(recorder));
         services.AddCartRecoveryStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = await AzuriteServer.Shared() }).Build());
         await using var provider = services.BuildServiceProvider();
 
@@ -68,9 +69,9 @@ public sealed class StorageServiceCollectionExtensionsTests
     {
         await using var provider = Build(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "AccountName=a" });
 
-        var error = Assert.Throws<FormatException>(() => provider.GetRequiredService<TableServiceClient>());
+        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<TableServiceClient>());
 
-        Assert.Contains("AccountKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Connection string", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Storage.Links;
 using CartRecovery.Storage.Tables;

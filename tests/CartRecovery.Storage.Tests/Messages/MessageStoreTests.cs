@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Log;
@@ -175,9 +176,8 @@ public sealed class MessageStoreTests : IAsyncLifetime
         var page = await store.ListAsync(new MessageQuery(Shop, null, null, 10, null), Cancel);
         Assert.Single(page.Items);
 
-        // The shop's own partition is always part of the filter, so a token naming another partition cannot widen it.
-        var other = await store.ListAsync(new MessageQuery("other.myshopify.com", null, null, 10, "1!24!ZGVtby1zdG9yZS5teXNob3BpZnkuY29t 1!8!bS0w"), Cancel);
-        Assert.Empty(other.Items);
+        // A raw service token naming another shop's partition was not issued for this listing: refused before any query.
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new MessageQuery("other.myshopify.com", null, null, 10, "1!24!ZGVtby1zdG9yZS5teXNob3BpZnkuY29t 1!8!bS0w"), Cancel));
     }
 
     private static MessageDraft Draft(string step, Channel channel = Channel.Email, string? recipient = "ana@example.com", string? customerKey = "id:42") =>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
 
@@ -7,7 +8,7 @@ namespace CartRecovery.Storage.Tests.Tables;
 internal static class AzuriteTables
 {
     public static async Task<TableServiceClient> ServiceAsync(TableClientOptions? options = null) =>
-        new(await AzuriteServer.Shared(), options);
+        new(await AzuriteServer.Shared(), options ?? StorageClientOptions.Create());
 
     public static string UniqueName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..12];
 

@@ -1,3 +1,5 @@
+using CartRecovery.Storage.Tables;
+
 namespace CartRecovery.Storage.Tests.Tables;
 
 public sealed class TableListingTests
@@ -7,7 +9,7 @@ public sealed class TableListingTests
     [Fact]
     public async Task Lists_exactly_the_tables_with_the_prefix_in_order_across_pages()
     {
-        using var service = await AzuriteTables.ServiceAsync();
+        var service = await AzuriteTables.ServiceAsync();
         var prefix = AzuriteTables.UniqueName("list");
         string[] names = [prefix + "B2", prefix + "A1", prefix + "C3", prefix + "A10", prefix];
         foreach (var name in names)
@@ -30,7 +32,7 @@ public sealed class TableListingTests
     [Fact]
     public async Task A_deleted_table_is_no_longer_listed()
     {
-        using var service = await AzuriteTables.ServiceAsync();
+        var service = await AzuriteTables.ServiceAsync();
         var prefix = AzuriteTables.UniqueName("gone");
         await service.GetTableClient(prefix + "Kept").CreateIfNotExistsAsync(Cancel);
         await service.GetTableClient(prefix + "Dropped").CreateIfNotExistsAsync(Cancel);

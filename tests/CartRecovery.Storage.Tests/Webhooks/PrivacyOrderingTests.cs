@@ -65,7 +65,7 @@ public sealed class PrivacyOrderingTests
         var t0 = s.Time.GetUtcNow();
         await s.RecoveringCheckoutAsync("ck-retried", t0);
         var workflows = new FailingRecoveryWorkflows(s.Workflows);
-        var processor = new WebhookDeliveryProcessor(s.Carts, s.Shops, s.Due, s.Privacy, s.Holders, workflows, s.Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        var processor = s.NewProcessor(workflows);
         var worker = new WebhookInboxWorker(s.Queue, processor, NullLogger<WebhookInboxWorker>.Instance);
 
         // The update is written, then signalling its recovery fails: it stays pending for a retry.
@@ -78,6 +78,6 @@ public sealed class PrivacyOrderingTests
         await s.DrainAsync(worker);
 
         Assert.False((await s.CheckoutAsync("ck-retried")).Exists);
-        Assert.Empty(await s.Carts.ExportCustomerAsync(Shop, new CustomerRef(Zoe, "zoe.nunez@example.com", null), Cancel));
+        Assert.Empty(await s.CartStore.ExportCustomerAsync(Shop, new CustomerRef(Zoe, "zoe.nunez@example.com", null), Cancel));
     }
 }

@@ -35,7 +35,7 @@ public sealed class PrivacyTests
         Assert.False((await s.CheckoutAsync("ck-zoe-guest")).Exists);
         Assert.True((await s.CheckoutAsync("ck-bob")).Exists);
         Assert.True((await s.CheckoutAsync("ck-zoe-other-shop", OtherShop)).Exists);
-        Assert.Empty(await s.Carts.ExportCustomerAsync(Shop, new CustomerRef(603851970716743426, "zoe.nunez@example.com", null), Cancel));
+        Assert.Empty(await s.CartStore.ExportCustomerAsync(Shop, new CustomerRef(603851970716743426, "zoe.nunez@example.com", null), Cancel));
         var remaining = await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel);
         Assert.DoesNotContain(remaining, d => d.Shop == Shop && d.Key.StartsWith("ck-zoe", StringComparison.Ordinal));
         Assert.Contains(remaining, d => d.Key == "ck-bob");
@@ -111,7 +111,7 @@ public sealed class PrivacyTests
         foreach (var name in await s.Tables.ListAsync(string.Empty, cancellationToken: Cancel))
         {
             var table = await s.Tables.GetAsync(name, Cancel);
-            await foreach (var entity in table.QueryAsync(cancellationToken: Cancel))
+            await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: Cancel))
             {
                 var text = string.Join('\n', entity.Select(p => $"{p.Key}={p.Value}").Prepend(entity.RowKey).Prepend(entity.PartitionKey));
                 if (text.Contains(shop, StringComparison.OrdinalIgnoreCase))

@@ -1,12 +1,14 @@
-using CartRecovery.Core.Workflow.Settings;
+using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Shops;
-using CartRecovery.Core.Shops;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Storage.Webhooks;
 using CartRecovery.Testing;
@@ -20,7 +22,7 @@ internal sealed class WebhookStorage
 {
     public const string Shop = "example-shop.myshopify.com";
 
-    private WebhookStorage(StorageTables tables, TimeSpan threshold)
+    private WebhookStorage(StorageTables tables, TimeSpan threshold, Func<IAbandonmentDueIndex, IAbandonmentDueIndex>? writersIndex)
     {
         Tables = tables;
         var webhookOptions = Microsoft.Extensions.Options.Options.Create(new WebhookOptions { Partitions = 4 });
@@ -30,9 +32,10 @@ internal sealed class WebhookStorage
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
         Shops = new TableShopRepository(tables, ShopSeeds.None, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
         Thresholds = new ShopAbandonmentThresholds(Shops);
-        Carts = new CartRepository(tables, Due, Thresholds);
+        CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
+        Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
-        Processor = new WebhookDeliveryProcessor(Carts, Shops, Due, Privacy, [Carts, Privacy], Workflows, Time, NullLogger<WebhookDeliveryProcessor>.Instance);
+        Processor = NewProcessor(Workflows);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
         Sweeper = NewSweeper(Workflows);
     }
@@ -57,7 +60,10 @@ internal sealed class WebhookStorage
 
     public ShopAbandonmentThresholds Thresholds { get; }
 
-    public CartRepository Carts { get; }
+    /// <summary>The storage adapter behind <see cref="Carts"/>.</summary>
+    public CartRepository CartStore { get; }
+
+    public TrackedCarts Carts { get; }
 
     public PrivacyRequestRepository Privacy { get; }
 
@@ -67,17 +73,30 @@ internal sealed class WebhookStorage
 
     public AbandonmentSweeper Sweeper { get; }
 
-    public IEnumerable<IPersonalDataHolder> Holders => [Carts, Privacy];
+    public IEnumerable<IPersonalDataHolder> Holders => [CartStore, Privacy];
 
     /// <summary>A sweeper as a freshly started process would have it (same tables), handing over to <paramref name="workflows"/>.</summary>
     public AbandonmentSweeper NewSweeper(Core.Workflow.IRecoveryWorkflows workflows) =>
-        new(Due, Carts, Shops, Thresholds, workflows, NullLogger<AbandonmentSweeper>.Instance);
+        new(Due, Carts, Shops, workflows, NullLogger<AbandonmentSweeper>.Instance);
 
-    public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null)
+    /// <summary>The delivery processor with its topic families, handing over to <paramref name="workflows"/>, as the hosts compose it.</summary>
+    public WebhookDeliveryProcessor NewProcessor(Core.Workflow.IRecoveryWorkflows workflows)
+    {
+        var supersession = new CheckoutSupersession(Carts, workflows);
+        return new WebhookDeliveryProcessor(
+            new CartDeliveries(Carts, supersession, workflows, NullLogger<CartDeliveries>.Instance),
+            new OrderDeliveries(Carts, supersession, workflows),
+            new ShopLifecycleDeliveries(Shops, Due, workflows, NullLogger<ShopLifecycleDeliveries>.Instance),
+            new PrivacyDeliveries(Carts, Shops, Due, Privacy, Holders, Time, NullLogger<PrivacyDeliveries>.Instance),
+            NullLogger<WebhookDeliveryProcessor>.Instance);
+    }
+
+    /// <param name="writersIndex">Wraps the due index as the cart writers see it (to stop a writer between its steps).</param>
+    public static async Task<WebhookStorage> CreateAsync(TimeSpan? threshold = null, Func<IAbandonmentDueIndex, IAbandonmentDueIndex>? writersIndex = null)
     {
         var service = new TableServiceClient(await AzuriteServer.Shared());
         var options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] });
-        return new WebhookStorage(new StorageTables(service, options), threshold ?? TimeSpan.FromMinutes(60));
+        return new WebhookStorage(new StorageTables(service, options), threshold ?? TimeSpan.FromMinutes(60), writersIndex);
     }
 
     public WebhookDelivery Delivery(string topic, byte[] body, string? webhookId = null, string? eventId = null, string shop = Shop, DateTimeOffset? triggeredAt = null) =>

@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Messaging.Composition;
 /// Composes a step's message: picks the language, writes the copy (AI when configured and it passes the guardrails, else the
 /// template), fills in the cart, and signs every link (tracked restore link with UTM, open pixel, unsubscribe + RFC 8058 headers).
 /// </summary>
-public sealed class MessageComposer(
+public sealed partial class MessageComposer(
     IShopRepository shops,
     MessageLinks links,
     IAiCopyWriter ai,
@@ -54,7 +54,7 @@ public sealed class MessageComposer(
             else
             {
                 notes.Add(refusal!);
-                logger.LogInformation("AI copy not used for message {MessageId} of {Shop}: {Reason}", messageId, cart.Shop, refusal);
+                LogAiCopyNotUsed(logger, messageId, cart.Shop, refusal);
             }
         }
 
@@ -265,5 +265,8 @@ public sealed class MessageComposer(
     }
 
     private static RenderedMessage Popup(MessageLocale locale, MessageCopy copy, string actionUrl, string source, string? fallbackReason) =>
-        new(Channel.Popup, locale.Language, null, null, null, copy.Paragraphs[0], TextSafety.SingleLine(copy.Subject, 100), actionUrl, new Dictionary<string, string>(), source, fallbackReason);
+        new(Channel.Popup, locale.Language, null, null, null, TextSafety.StripBidi(copy.Paragraphs[0]), TextSafety.SingleLine(copy.Subject, 100), actionUrl, new Dictionary<string, string>(), source, fallbackReason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AI copy not used for message {MessageId} of {Shop}: {Reason}")]
+    private static partial void LogAiCopyNotUsed(ILogger logger, string messageId, string shop, string? reason);
 }

@@ -52,7 +52,7 @@ public static class ContactPolicy
             return ContactCheck.Skip($"no SMS marketing consent ({contact.SmsConsent})");
         }
 
-        return PhoneNumbers.ToE164(contact.Phone) is { } phone
+        return Carts.PhoneNumbers.ToE164(contact.Phone) is { } phone
             ? ContactCheck.Allowed(phone)
             : ContactCheck.Skip("the phone number is not in international (E.164) form");
     }

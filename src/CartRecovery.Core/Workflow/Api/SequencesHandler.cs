@@ -15,6 +15,9 @@ public sealed class SequencesHandler(SessionTokenValidator tokens, ISequenceInde
     public const int MaxPageSize = 200;
     public const int MaxReasonLength = 500;
 
+    /// <summary>Stop and restart bodies carry at most a reason; both hosts refuse larger ones with 413.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
     public async Task<HostResponse> ListAsync(HostRequest request, CancellationToken cancellationToken)
     {
         if (MerchantAuth.Check(tokens, request, out var shop) is { } denied)

@@ -1,0 +1,108 @@
+using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Sequences;
+using static CartRecovery.RecoveryScenarios.ScenarioData;
+
+namespace CartRecovery.RecoveryScenarios;
+
+/// <summary>Everything that ends a recovery early, and that nothing is sent after it.</summary>
+public abstract class StopScenarios : RecoveryScenarioBase
+{
+    [Fact]
+    public async Task An_order_stops_the_recovery_and_nothing_is_sent_after_it()
+    {
+        await using var engine = await StartAsync();
+        var id = IdOf("order");
+        await engine.Workflows.StartAsync(Cart("order"), DateTimeOffset.UtcNow, Ct);
+        await EffectsAsync(engine, id, 1);
+
+        await engine.Workflows.SignalAsync(new WorkflowId(id), new OrderPlaced(DateTimeOffset.UtcNow, 42, 80m, "EUR", [], null), Ct);
+
+        var summary = await EndedAsync(engine, id);
+        Assert.Equal((RecoveryStatus.Stopped, StopReason.Purchased), (summary.Status, summary.StopReason));
+        await AssertNothingAfterAsync(engine, id, summary);
+        Assert.Equal(["s1"], await SentAsync(engine, id));
+    }
+
+    [Fact]
+    public async Task An_opt_out_stops_every_recovery_of_that_shopper_and_no_other()
+    {
+        await using var engine = await StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        await engine.Workflows.StartAsync(Cart("opt-a", customerId: 7), now, Ct);
+        await engine.Workflows.StartAsync(Cart("opt-b", customerId: 7), now, Ct);
+        await engine.Workflows.StartAsync(Cart("opt-c", email: "other@example.com", customerId: 8), now, Ct);
+
+        // At once: an opt-out right after the carts were abandoned must still reach both of the shopper's recoveries.
+        await engine.Workflows.SignalCustomerAsync(Shop, "id:7", new OptedOut(DateTimeOffset.UtcNow, null), Ct);
+
+        Assert.Equal(RecoveryStatus.Completed, (await EndedAsync(engine, IdOf("opt-c"))).Status);
+        foreach (var cart in new[] { "opt-a", "opt-b" })
+        {
+            var summary = await EndedAsync(engine, IdOf(cart));
+            Assert.Equal((RecoveryStatus.Stopped, StopReason.OptedOut), (summary.Status, summary.StopReason));
+            Assert.Empty(await SentAsync(engine, IdOf(cart)));
+        }
+    }
+
+    [Fact]
+    public async Task An_emptied_cart_or_a_deleted_checkout_stops_the_recovery()
+    {
+        await using var engine = await StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        await engine.Workflows.StartAsync(Cart("emptied"), now, Ct);
+        await engine.Workflows.StartAsync(Cart("deleted"), now, Ct);
+        await EffectsAsync(engine, IdOf("emptied"), 1);
+
+        await engine.Workflows.SignalAsync(new WorkflowId(IdOf("emptied")), new CartUpdated(DateTimeOffset.UtcNow, Cart("emptied", lines: 0)), Ct);
+        await engine.Workflows.SignalAsync(new WorkflowId(IdOf("deleted")), new CartGone(DateTimeOffset.UtcNow), Ct);
+
+        foreach (var cart in new[] { "emptied", "deleted" })
+        {
+            var summary = await EndedAsync(engine, IdOf(cart));
+            Assert.Equal((RecoveryStatus.Stopped, StopReason.CartGone), (summary.Status, summary.StopReason));
+            await AssertNothingAfterAsync(engine, IdOf(cart), summary);
+        }
+
+        Assert.DoesNotContain("s2", await SentAsync(engine, IdOf("emptied")));
+    }
+
+    [Fact]
+    public async Task A_recovery_expires_and_sends_nothing_after_its_expiry()
+    {
+        // Expiry after 2.5 hours (2.5 s): s1 and s2 run, s3 (3 h) never does.
+        await using var engine = await StartAsync(ThreeSteps with { Expiry = TimeSpan.FromHours(2.5) });
+        var id = IdOf("expiring");
+        await engine.Workflows.StartAsync(Cart("expiring"), DateTimeOffset.UtcNow, Ct);
+
+        var summary = await EndedAsync(engine, id);
+        Assert.Equal((RecoveryStatus.Stopped, StopReason.Expired), (summary.Status, summary.StopReason));
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct); // past s3's due time
+        Assert.Equal(["s1", "s2"], await SentAsync(engine, id));
+    }
+
+    [Fact]
+    public async Task Uninstalling_the_app_stops_every_recovery_of_the_store()
+    {
+        await using var engine = await StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        await engine.Workflows.StartAsync(Cart("shop-a", customerId: 1), now, Ct);
+        await engine.Workflows.StartAsync(Cart("shop-b", email: "b@example.com", customerId: 2), now, Ct);
+
+        await engine.Workflows.SignalShopAsync(Shop, new StoreRemoved(DateTimeOffset.UtcNow), Ct);
+
+        foreach (var cart in new[] { "shop-a", "shop-b" })
+        {
+            var summary = await EndedAsync(engine, IdOf(cart));
+            Assert.Equal((RecoveryStatus.Stopped, StopReason.StoreRemoved), (summary.Status, summary.StopReason));
+            await AssertNothingAfterAsync(engine, IdOf(cart), summary);
+        }
+    }
+
+    /// <summary>Waits past every remaining step's due time, then checks nothing was sent after the recovery ended.</summary>
+    private static async Task AssertNothingAfterAsync(IRecoveryEngine engine, string id, SequenceSummary ended)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.All(await ScenarioData.EffectsAsync(engine.Tables, id), e => Assert.True(e.At <= ended.EndedAt, $"{e.StepId} was sent after the recovery ended"));
+        Assert.Equal(ended.Status, (await SummaryAsync(engine, id))!.Status);
+    }
+}
