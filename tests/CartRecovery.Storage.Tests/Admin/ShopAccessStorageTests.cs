@@ -34,7 +34,7 @@ public sealed class ShopAccessStorageTests
 
         await store.SaveAsync(Shop, Access, Cancel);
 
-        var row = (await (await tables.GetAsync(TableShopAccessTokens.TableName, Cancel)).GetEntityAsync<TableEntity>(Shop, string.Empty, cancellationToken: Cancel)).Value;
+        var row = (await (await tables.GetAsync(TableShopAccessTokens.TableName, Cancel)).GetEntityAsync<TableEntity>(Shop, "shop", cancellationToken: Cancel)).Value;
         var stored = string.Join('|', row.Select(p => p.Value?.ToString()));
         Assert.DoesNotContain("shpat_secret_token_value", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("shprt_refresh_value", stored, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ShopAccessStorageTests
         Assert.Equal("shpat_secret_token_value", (await rotated.GetAsync(Shop, Cancel))!.AccessToken);
 
         await rotated.SaveAsync(Shop, Access with { AccessToken = "shpat_after_rotation" }, Cancel);
-        var row = (await (await tables.GetAsync(TableShopAccessTokens.TableName, Cancel)).GetEntityAsync<TableEntity>(Shop, string.Empty, cancellationToken: Cancel)).Value;
+        var row = (await (await tables.GetAsync(TableShopAccessTokens.TableName, Cancel)).GetEntityAsync<TableEntity>(Shop, "shop", cancellationToken: Cancel)).Value;
         Assert.StartsWith("v1:k2:", row.GetString("AccessToken"), StringComparison.Ordinal);
         Assert.Equal("shpat_after_rotation", (await new TableShopAccessTokens(tables, Keys(NewKey)).GetAsync(Shop, Cancel))!.AccessToken);
         await Assert.ThrowsAnyAsync<CryptographicException>(() => new TableShopAccessTokens(tables, Keys(OldKey)).GetAsync(Shop, Cancel));
@@ -120,6 +120,27 @@ public sealed class ShopAccessStorageTests
         await s.AccessTokens.SaveAsync(WebhookStorage.Shop, Access, Cancel); // reinstalled
         await s.DeliverAsync("shop/redact", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact")));
         Assert.Null(await s.AccessTokens.GetAsync(WebhookStorage.Shop, Cancel));
+    }
+
+    [Fact]
+    public async Task The_access_part_lives_in_the_shop_row_beside_the_other_parts_without_overwriting_them()
+    {
+        var s = await WebhookStorage.CreateAsync();
+        var at = s.Time.GetUtcNow();
+        await s.Shops.RecordContactAsync(WebhookStorage.Shop, at, Cancel);
+
+        await s.AccessTokens.SaveAsync(WebhookStorage.Shop, Access, Cancel);
+        await s.Shops.MarkUninstalledAsync(WebhookStorage.Shop, at.AddMinutes(1), Cancel); // a part change rewrites the row on its ETag
+        var kept = await s.AccessTokens.GetAsync(WebhookStorage.Shop, Cancel);
+        await s.AccessTokens.SaveAsync(WebhookStorage.Shop, Access with { AccessToken = "shpat_reinstalled", RefreshToken = null, ExpiresAt = null, RefreshTokenExpiresAt = null }, Cancel);
+        var replaced = await s.AccessTokens.GetAsync(WebhookStorage.Shop, Cancel);
+        await s.AccessTokens.DeleteAsync(WebhookStorage.Shop, Cancel);
+
+        Assert.Equal(Access.AccessToken, kept!.AccessToken);
+        Assert.Equal("shpat_reinstalled", replaced!.AccessToken);
+        Assert.Null(replaced.RefreshToken);
+        Assert.Null(await s.AccessTokens.GetAsync(WebhookStorage.Shop, Cancel));
+        Assert.Equal(at.AddMinutes(1), (await s.Shops.GetAsync(WebhookStorage.Shop, Cancel)).Install.UninstalledAt);
     }
 
     private sealed class AccessComparer : IEqualityComparer<ShopAccess?>
