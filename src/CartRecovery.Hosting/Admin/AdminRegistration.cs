@@ -1,11 +1,15 @@
 using CartRecovery.Core.Admin;
 using CartRecovery.Core.Admin.Install;
+using CartRecovery.Core.Incentives;
+using CartRecovery.Core.Messaging;
+using CartRecovery.Storage.Incentives;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Integrations.ShopifyAdmin;
 using CartRecovery.Storage.Admin;
 using CartRecovery.Storage.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Hosting.Admin;
 
@@ -32,7 +36,27 @@ internal static class AdminRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AdminGraphQlClient>(sp, Http(sp)));
         services.AddSingleton<ShopAccessProvider>();
         services.AddSingleton<InstallHandler>();
+
+        services.AddOptions<IncentiveRules, IncentiveRulesValidator>(configuration, IncentiveRules.Section);
+        services.AddSingleton<IIncentiveLedger, TableIncentiveLedger>();
+        services.AddSingleton<IDiscountCodes, ShopifyDiscountCodes>();
+        services.AddSingleton<IncentiveIssuer>();
+        DecorateStepExecutor(services);
         return services;
+    }
+
+    /// <summary>Puts incentives in front of the registered step executor (registered by messaging, before this).</summary>
+    private static void DecorateStepExecutor(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IStepExecutor));
+        if (registered?.ImplementationFactory is not { } factory)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IStepExecutor>(sp => new IncentiveStepExecutor(
+            (IStepExecutor)factory(sp), sp.GetRequiredService<IncentiveIssuer>(), sp.GetRequiredService<ILogger<IncentiveStepExecutor>>()));
     }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
