@@ -51,7 +51,7 @@ public sealed class TableIncentiveLedger(StorageTables tables) : IIncentiveLedge
         var table = await tables.GetAsync(TableName, cancellationToken);
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == shop && e.GetString("CustomerHash") == customerHash && e.GetDateTimeOffset("IssuedAt") >= since,
+            TableClient.CreateQueryFilter($"PartitionKey eq {shop} and CustomerHash eq {customerHash} and IssuedAt ge {since}"),
             select: ["RowKey"],
             cancellationToken: cancellationToken))
         {
