@@ -1,5 +1,6 @@
 using CartRecovery.Core.Admin;
 using CartRecovery.Core.Admin.Install;
+using CartRecovery.Core.Catalog;
 using CartRecovery.Core.Incentives;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Storage.Incentives;
@@ -41,6 +42,8 @@ internal static class AdminRegistration
         services.AddSingleton<IIncentiveLedger, TableIncentiveLedger>();
         services.AddSingleton<IDiscountCodes, ShopifyDiscountCodes>();
         services.AddSingleton<IncentiveIssuer>();
+        services.AddBoundOptions<CatalogOptions>(configuration, CatalogOptions.Section);
+        services.AddSingleton<IInventoryLookup, ShopifyInventoryLookup>();
         DecorateStepExecutor(services);
         return services;
     }
@@ -54,9 +57,14 @@ internal static class AdminRegistration
             return;
         }
 
+        // Stock first (the incentive sees the cart as the message will show it), then the incentive, then the step itself.
         services.Remove(registered);
-        services.AddSingleton<IStepExecutor>(sp => new IncentiveStepExecutor(
-            (IStepExecutor)factory(sp), sp.GetRequiredService<IncentiveIssuer>(), sp.GetRequiredService<ILogger<IncentiveStepExecutor>>()));
+        services.AddSingleton<IStepExecutor>(sp => new InventoryStepExecutor(
+            new IncentiveStepExecutor((IStepExecutor)factory(sp), sp.GetRequiredService<IncentiveIssuer>(), sp.GetRequiredService<ILogger<IncentiveStepExecutor>>()),
+            sp.GetRequiredService<IInventoryLookup>(),
+            sp.GetRequiredService<ShopAccessProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CatalogOptions>>(),
+            sp.GetRequiredService<ILogger<InventoryStepExecutor>>()));
     }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
