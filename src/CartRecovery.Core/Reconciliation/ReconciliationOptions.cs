@@ -16,4 +16,7 @@ public sealed class ReconciliationOptions
     /// a change twice is harmless (deduplicated by id and <c>updated_at</c>).
     /// </summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Checkouts or orders per Admin API page (Shopify allows up to 250; each checkout carries up to 100 lines).</summary>
+    public int PageSize { get; set; } = 50;
 }

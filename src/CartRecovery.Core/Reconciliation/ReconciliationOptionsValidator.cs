@@ -11,5 +11,6 @@ public sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcilia
             .Positive(options.Interval, nameof(options.Interval))
             .Positive(options.InitialLookback, nameof(options.InitialLookback))
             .Positive(options.Overlap, nameof(options.Overlap))
+            .Require(options.PageSize is >= 1 and <= 250, nameof(options.PageSize), "must be between 1 and 250", options.PageSize)
             .Result();
 }

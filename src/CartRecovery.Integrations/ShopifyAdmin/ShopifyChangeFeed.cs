@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using CartRecovery.Core.Reconciliation;
 using CartRecovery.Core.Shopify.Payloads;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Integrations.ShopifyAdmin;
 
@@ -10,10 +11,8 @@ namespace CartRecovery.Integrations.ShopifyAdmin;
 /// sorts by update time (abandoned checkouts have no such sort key), so every page of the filter is read; the filter keeps
 /// that small between two runs.
 /// </summary>
-public sealed class ShopifyChangeFeed(AdminGraphQlClient client) : IShopifyChangeFeed
+public sealed class ShopifyChangeFeed(AdminGraphQlClient client, IOptions<ReconciliationOptions> options) : IShopifyChangeFeed
 {
-    public const int PageSize = 50;
-
     private const string Money = "shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }";
 
     internal const string CheckoutsQuery = $$"""
@@ -68,9 +67,9 @@ public sealed class ShopifyChangeFeed(AdminGraphQlClient client) : IShopifyChang
     internal static string UpdatedAfter(DateTimeOffset after) =>
         "updated_at:>'" + after.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
 
-    private static Dictionary<string, object?> Variables(DateTimeOffset after) => new(StringComparer.Ordinal)
+    private Dictionary<string, object?> Variables(DateTimeOffset after) => new(StringComparer.Ordinal)
     {
-        ["first"] = PageSize,
+        ["first"] = options.Value.PageSize,
         ["query"] = UpdatedAfter(after),
     };
 }

@@ -17,6 +17,9 @@ public sealed partial class ReconciliationService(
     /// <summary>How many passes have completed (for diagnostics and tests).</summary>
     public long Passes { get; private set; }
 
+    /// <summary>When the next pass runs (for diagnostics and tests).</summary>
+    public DateTimeOffset? NextPassAt { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -35,10 +38,13 @@ public sealed partial class ReconciliationService(
                 LogPassFailed(logger, e); // e.g. storage unreachable: the next pass tries again
             }
 
+            var next = time.GetUtcNow() + options.Value.Interval;
+            var sleep = Task.Delay(options.Value.Interval, time, stoppingToken);
+            NextPassAt = next; // published once the timer exists, so whoever advances a clock after reading it wakes the pass
             Passes++;
             try
             {
-                await Task.Delay(options.Value.Interval, time, stoppingToken);
+                await sleep;
             }
             catch (OperationCanceledException)
             {
