@@ -18,7 +18,7 @@ public sealed class WebhookOptions
     /// How many inbox partitions this node processes at once. Fewer leaves more of the storage account's write capacity to
     /// acknowledging deliveries; 0 makes the node ingest only (another node sharing the tables processes).
     /// </summary>
-    public int ProcessingConcurrency { get; set; } = 2;
+    public int ProcessingConcurrency { get; set; } = 4;
 
     /// <summary>
     /// Above this many deliveries recorded per second, processing paces itself (<see cref="PaceWhenBusy"/> between deliveries)

@@ -31,17 +31,24 @@ internal static class WebhookIngestionRegistration
             sp.GetRequiredService<WebhookInboxQueue>(),
             sp.GetRequiredService<WebhookDeliveryProcessor>(),
             sp.GetRequiredService<ILogger<WebhookInboxWorker>>(),
-            PaceWhileBusy(sp)));
+            PaceWhileBusy(sp),
+            Busy(sp)));
         return services;
     }
 
-    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between deliveries.</summary>
+    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between the groups it processes.</summary>
     private static Func<CancellationToken, Task> PaceWhileBusy(IServiceProvider services)
+    {
+        var busy = Busy(services);
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        return cancellationToken => busy() ? Task.Delay(options.PaceWhenBusy, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>More than <see cref="WebhookOptions.BusyAbove"/> deliveries recorded per second by this process.</summary>
+    private static Func<bool> Busy(IServiceProvider services)
     {
         var monitor = services.GetRequiredService<IngestionMonitor>();
         var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        return cancellationToken => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove
-            ? Task.Delay(options.PaceWhenBusy, cancellationToken)
-            : Task.CompletedTask;
+        return () => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove;
     }
 }

@@ -19,12 +19,20 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     /// Keys of up to <paramref name="max"/> pending deliveries, oldest first. Only keys are listed (bodies are read one by one
     /// with <see cref="ReadAsync"/>): a listing that returned bodies would keep the storage busy exactly when deliveries pour in.
     /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken) =>
+        ListPendingAsync(partition, max, withBodies: false, cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> pending deliveries, oldest first, with their bodies when <paramref name="withBodies"/>:
+    /// one listing instead of a read per delivery, for the passes that are not paced (acknowledging is quiet).
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> ListPendingAsync(string partition, int max, bool withBodies, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Pending} and RowKey lt {"q}"}");
         var pending = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "ReceivedAt", "Attempts"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        IEnumerable<string>? select = withBodies ? null : ["RowKey", "ReceivedAt", "Attempts"];
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(entity);
             if (pending.Count >= max)
