@@ -76,13 +76,13 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     public async Task<bool> AlreadyProcessedAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
-        if (await ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return true;
-        }
-
-        return delivery.EventId is { } eventId
-            && await ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null;
+        // Both reads at once: this check is on every delivery's path, and the two answers do not depend on each other.
+        var delivered = ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken);
+        var action = delivery.EventId is { } eventId
+            ? ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken)
+            : Task.FromResult<TableEntity?>(null);
+        var found = await Task.WhenAll(delivered, action).ConfigureAwait(false);
+        return found.Any(row => row is not null);
     }
 
     /// <summary>

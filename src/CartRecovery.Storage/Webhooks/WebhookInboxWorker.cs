@@ -36,7 +36,7 @@ public sealed partial class WebhookInboxWorker(
     public const int QuietPassSize = 5000;
 
     /// <summary>Groups of one partition processed at once while acknowledging is quiet.</summary>
-    public const int QuietLanes = 16;
+    public const int QuietLanes = 64;
 
     private const int BusyPassSize = 100;
     private const int BusyLanes = 2;
