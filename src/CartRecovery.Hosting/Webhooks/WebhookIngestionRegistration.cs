@@ -32,23 +32,28 @@ internal static class WebhookIngestionRegistration
             sp.GetRequiredService<WebhookDeliveryProcessor>(),
             sp.GetRequiredService<ILogger<WebhookInboxWorker>>(),
             PaceWhileBusy(sp),
-            Busy(sp)));
+            Load(sp)));
         return services;
     }
 
     /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between the groups it processes.</summary>
     private static Func<CancellationToken, Task> PaceWhileBusy(IServiceProvider services)
     {
-        var busy = Busy(services);
+        var load = Load(services);
         var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        return cancellationToken => busy() ? Task.Delay(options.PaceWhenBusy, cancellationToken) : Task.CompletedTask;
+        return cancellationToken => load() == AcknowledgingLoad.Busy ? Task.Delay(options.PaceWhenBusy, cancellationToken) : Task.CompletedTask;
     }
 
-    /// <summary>More than <see cref="WebhookOptions.BusyAbove"/> deliveries recorded per second by this process.</summary>
-    private static Func<bool> Busy(IServiceProvider services)
+    /// <summary>Deliveries recorded by this process over the last second: none, some, or more than <see cref="WebhookOptions.BusyAbove"/>.</summary>
+    private static Func<AcknowledgingLoad> Load(IServiceProvider services)
     {
         var monitor = services.GetRequiredService<IngestionMonitor>();
         var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        return () => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove;
+        return () => monitor.RecentRate switch
+        {
+            0 => AcknowledgingLoad.Quiet,
+            var rate when options.BusyAbove > 0 && rate > options.BusyAbove => AcknowledgingLoad.Busy,
+            _ => AcknowledgingLoad.Active,
+        };
     }
 }

@@ -7,7 +7,7 @@ namespace CartRecovery.Storage.Webhooks;
 /// the delivery and event ids the pass has completed (a second subscription's copy in the same pass is a duplicate), and
 /// the completions not yet written, which go to the ledger and out of the inbox in groups (entity group transactions).
 /// </summary>
-internal sealed class InboxPass(WebhookInboxQueue queue, string partition, int lanes) : IDisposable
+internal sealed class InboxPass(WebhookInboxQueue queue, string partition, int lanes, int activeLanes) : IDisposable
 {
     /// <summary>Completions are written to the ledger and removed from the inbox in groups of this many.</summary>
     private const int CompleteEvery = 100;
@@ -20,6 +20,9 @@ internal sealed class InboxPass(WebhookInboxQueue queue, string partition, int l
 
     /// <summary>Held by each group while it runs: how many groups of the partition run at once.</summary>
     public SemaphoreSlim Lanes { get; } = new(lanes, lanes);
+
+    /// <summary>Held as well by each group that starts while deliveries are being acknowledged.</summary>
+    public SemaphoreSlim ActiveLanes { get; } = new(activeLanes, activeLanes);
 
     public string Partition => partition;
 
@@ -95,5 +98,6 @@ internal sealed class InboxPass(WebhookInboxQueue queue, string partition, int l
     {
         flushing.Dispose();
         Lanes.Dispose();
+        ActiveLanes.Dispose();
     }
 }

@@ -17,15 +17,16 @@ namespace CartRecovery.Storage.Webhooks;
 /// A failure leaves the group pending for the next pass; after <see cref="MaxAttempts"/> the delivery is set aside as dead.
 /// A compliance delivery waits, without counting an attempt, until no earlier delivery of its shop is pending: an export
 /// must hold everything acknowledged before it, and an earlier delivery processed after a redaction would bring data back.
-/// While acknowledging is busy (<paramref name="busy"/>) a pass lists fewer deliveries, runs fewer groups at once and
-/// calls <paramref name="pace"/> after each group, so the storage account's capacity goes to the acknowledgements first.
+/// While deliveries are being acknowledged (<paramref name="load"/>) a pass lists fewer deliveries and runs only
+/// <see cref="ActiveLanes"/> groups at once (checked per group, so a long pass gives way as soon as a burst begins), and
+/// <paramref name="pace"/> pauses after each group: the storage account's capacity goes to the acknowledgements first.
 /// </summary>
 public sealed partial class WebhookInboxWorker(
     WebhookInboxQueue queue,
     WebhookDeliveryProcessor processor,
     ILogger<WebhookInboxWorker> logger,
     Func<CancellationToken, Task>? pace = null,
-    Func<bool>? busy = null)
+    Func<AcknowledgingLoad>? load = null)
 {
     public const int MaxAttempts = 10;
 
@@ -35,24 +36,29 @@ public sealed partial class WebhookInboxWorker(
     /// </summary>
     public const int QuietPassSize = 5000;
 
-    /// <summary>Groups of one partition processed at once while acknowledging is quiet.</summary>
-    public const int QuietLanes = 64;
+    /// <summary>
+    /// Groups of one partition processed at once while acknowledging is quiet. A group is a chain of dependent round trips,
+    /// so a pass is bound by their latency unless many run side by side.
+    /// </summary>
+    public const int QuietLanes = 32;
 
-    private const int BusyPassSize = 100;
-    private const int BusyLanes = 2;
+    /// <summary>Groups of one partition processed at once while deliveries are being acknowledged.</summary>
+    public const int ActiveLanes = 2;
+
+    private const int ActivePassSize = 100;
 
     /// <summary>Returns how many deliveries were completed (processed, covered by a newer state, or recognised as duplicates).</summary>
     public async Task<int> RunPassAsync(string partition, CancellationToken cancellationToken)
     {
-        var paced = busy?.Invoke() ?? false;
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var quiet = Load() == AcknowledgingLoad.Quiet;
+        var rows = new Dictionary<WebhookDelivery, TableEntity>(ReferenceEqualityComparer.Instance); // the row each delivery was read from
         var deliveries = new List<WebhookDelivery>();
-        foreach (var entity in await queue.ListPendingAsync(partition, paced ? BusyPassSize : QuietPassSize, withBodies: true, cancellationToken).ConfigureAwait(false))
+        foreach (var entity in await queue.ListPendingAsync(partition, quiet ? QuietPassSize : ActivePassSize, withBodies: true, cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 var delivery = InboxRows.FromPending(entity);
-                rows[entity.RowKey] = entity;
+                rows[delivery] = entity;
                 deliveries.Add(delivery);
             }
             catch (InvalidDataException e)
@@ -63,14 +69,14 @@ public sealed partial class WebhookInboxWorker(
             }
         }
 
-        using var pass = new InboxPass(queue, partition, paced ? BusyLanes : QuietLanes);
+        using var pass = new InboxPass(queue, partition, QuietLanes, ActiveLanes);
         var shops = DeliveryCoalescing.Plan(deliveries).GroupBy(g => g.Shop, StringComparer.Ordinal);
         await Task.WhenAll(shops.Select(shop => RunShopAsync(pass, shop.ToList(), rows, cancellationToken))).ConfigureAwait(false);
         return await pass.FinishAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A shop's groups: between two barriers, each lane in order and the lanes side by side; a barrier alone.</summary>
-    private async Task RunShopAsync(InboxPass pass, List<DeliveryGroup> groups, Dictionary<string, TableEntity> rows, CancellationToken cancellationToken)
+    private async Task RunShopAsync(InboxPass pass, List<DeliveryGroup> groups, Dictionary<WebhookDelivery, TableEntity> rows, CancellationToken cancellationToken)
     {
         var segment = new List<DeliveryGroup>();
         foreach (var group in groups)
@@ -89,7 +95,7 @@ public sealed partial class WebhookInboxWorker(
         await RunSegmentAsync(pass, segment, rows, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task RunSegmentAsync(InboxPass pass, List<DeliveryGroup> segment, Dictionary<string, TableEntity> rows, CancellationToken cancellationToken) =>
+    private Task RunSegmentAsync(InboxPass pass, List<DeliveryGroup> segment, Dictionary<WebhookDelivery, TableEntity> rows, CancellationToken cancellationToken) =>
         Task.WhenAll(segment.GroupBy(g => g.Lane, StringComparer.Ordinal).Select(async lane =>
         {
             foreach (var group in lane)
@@ -98,12 +104,19 @@ public sealed partial class WebhookInboxWorker(
             }
         }));
 
-    private async Task RunGroupAsync(InboxPass pass, DeliveryGroup group, Dictionary<string, TableEntity> rows, CancellationToken cancellationToken)
+    private async Task RunGroupAsync(InboxPass pass, DeliveryGroup group, Dictionary<WebhookDelivery, TableEntity> rows, CancellationToken cancellationToken)
     {
         var delivery = group.Newest;
         await pass.Lanes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var narrowed = false;
         try
         {
+            if (Load() != AcknowledgingLoad.Quiet)
+            {
+                await pass.ActiveLanes.WaitAsync(cancellationToken).ConfigureAwait(false);
+                narrowed = true;
+            }
+
             if (pass.SeenBefore(delivery) || await queue.AlreadyProcessedAsync(pass.Partition, delivery, cancellationToken).ConfigureAwait(false))
             {
                 LogDuplicate(logger, delivery.Shop, delivery.Topic, delivery.WebhookId);
@@ -139,13 +152,20 @@ public sealed partial class WebhookInboxWorker(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(rows[InboxRows.PendingKey(delivery.WebhookId)], delivery, e, cancellationToken).ConfigureAwait(false);
+            await FailAsync(rows[delivery], delivery, e, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            if (narrowed)
+            {
+                pass.ActiveLanes.Release();
+            }
+
             pass.Lanes.Release();
         }
     }
+
+    private AcknowledgingLoad Load() => load?.Invoke() ?? AcknowledgingLoad.Quiet;
 
     private async Task FailAsync(Azure.Data.Tables.TableEntity entity, WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
     {
