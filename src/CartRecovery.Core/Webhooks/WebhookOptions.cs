@@ -15,7 +15,7 @@ public sealed class WebhookOptions
     public int Partitions { get; set; } = 8;
 
     /// <summary>
-    /// How many inbox partitions this node processes at once (each runs up to 64 carts at a time). Fewer leaves more of the
+    /// How many inbox partitions this node processes at once (each runs up to 32 carts at a time). Fewer leaves more of the
     /// storage account's write capacity to acknowledging deliveries; 0 makes the node ingest only (another node sharing the
     /// tables processes).
     /// </summary>
