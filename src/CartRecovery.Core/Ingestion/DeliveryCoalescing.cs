@@ -22,8 +22,7 @@ public static class DeliveryCoalescing
         foreach (var delivery in arrivalOrder)
         {
             var epoch = epochs.GetValueOrDefault(delivery.Shop);
-            var parsed = WebhookPayloadParser.Parse(delivery.KnownTopic, delivery.Body.Span, delivery.Shop).Parsed;
-            if (Classify(delivery, parsed?.Payload, epoch) is not { } item)
+            if (TryClassify(delivery, epoch) is not { } item)
             {
                 groups.Add(new Pending(null, delivery, DateTimeOffset.MinValue, null));
                 epochs[delivery.Shop] = epoch + 1;
@@ -52,6 +51,23 @@ public static class DeliveryCoalescing
         return groups.Select(g => g.Build()).ToList();
     }
 
+    /// <summary>
+    /// A delivery that cannot be planned runs alone, where processing fails or dead-letters it on its own: one bad body
+    /// must never stop a whole partition's passes.
+    /// </summary>
+    private static Item? TryClassify(WebhookDelivery delivery, int epoch)
+    {
+        try
+        {
+            var parsed = WebhookPayloadParser.Parse(delivery.KnownTopic, delivery.Body.Span, delivery.Shop).Parsed;
+            return Classify(delivery, parsed?.Payload, epoch);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null for a barrier; else the lane and, where deliveries may be merged, the key they merge on.</summary>
     private static Item? Classify(WebhookDelivery delivery, object? payload, int epoch) => payload switch
     {
@@ -78,9 +94,16 @@ public static class DeliveryCoalescing
 
     private static bool SameJson(ReadOnlyMemory<byte> a, ReadOnlyMemory<byte> b)
     {
-        using var left = JsonDocument.Parse(a);
-        using var right = JsonDocument.Parse(b);
-        return JsonElement.DeepEquals(left.RootElement, right.RootElement);
+        try
+        {
+            using var left = JsonDocument.Parse(a);
+            using var right = JsonDocument.Parse(b);
+            return JsonElement.DeepEquals(left.RootElement, right.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false; // not comparable here: processed on its own
+        }
     }
 
     private sealed record Key(string Shop, int Epoch, string What, DateTimeOffset? CreatedAt, DateTimeOffset? CompletedAt, long? CheckoutId, string? CartToken, string? CustomerKey);
