@@ -4,6 +4,7 @@ using CartRecovery.Core.Shopify;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Hosting.Recovery;
+using CartRecovery.Hosting.Targeting;
 using CartRecovery.Hosting.Webhooks;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class CartRecoveryRegistration
         services.AddWebhookIngestion(configuration);
         services.AddRecoveries(configuration);
         services.AddMessaging(configuration);
+        services.AddTargeting(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
+using CartRecovery.Server.Targeting;
 using CartRecovery.Server.Tracking;
 using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
@@ -44,6 +45,7 @@ public static class ServerComposition
         api.MapMessageEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapContactRulesEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }

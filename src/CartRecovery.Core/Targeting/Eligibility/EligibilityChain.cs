@@ -73,6 +73,16 @@ public sealed partial class EligibilityChain
         }
     }
 
+    /// <summary>Releases whatever every reserving filter of the shop's list may hold for the step (after the engine gave up on it).</summary>
+    public async Task ReleaseAllAsync(EligibilityContext context, CancellationToken cancellationToken)
+    {
+        var reserving = (context.Rules.Filters ?? FilterNames.DefaultOrder)
+            .Select(name => filters.GetValueOrDefault(name))
+            .OfType<IReservingFilter>()
+            .ToList();
+        await ReleaseAsync(reserving, context, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task CountAsync(EligibilityContext context, FilterVerdict verdict, CancellationToken cancellationToken)
     {
         CartRecoveryMetrics.EligibilityDecided(context.Stage.ToString(), verdict.Filter, verdict.Kind.ToString());
