@@ -48,9 +48,8 @@ public sealed class TableEligibilityStats(StorageTables tables) : IEligibilitySt
         var low = $"{from:yyyy-MM-dd}";
         var high = $"{to.AddDays(1):yyyy-MM-dd}";
         var counts = new List<FilterCount>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == shop && string.Compare(e.RowKey, low, StringComparison.Ordinal) >= 0 && string.Compare(e.RowKey, high, StringComparison.Ordinal) < 0,
-            cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shop} and RowKey ge {low} and RowKey lt {high}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var parts = entity.RowKey.Split('|');
             if (parts.Length == 3 && Enum.TryParse<VerdictKind>(parts[2], ignoreCase: true, out var outcome))
