@@ -99,6 +99,17 @@ public sealed class EligibilityChainTests
     }
 
     [Fact]
+    public async Task A_pass_with_a_note_is_counted_on_its_own()
+    {
+        var stats = new CountingStats();
+        var klaviyo = new Scripted(FilterNames.Klaviyo, FilterVerdict.Pass(FilterNames.Klaviyo, "Klaviyo did not answer; sent by the shop's policy"));
+        var chain = new EligibilityChain([klaviyo], NullLogger<EligibilityChain>.Instance, stats);
+
+        Assert.True((await chain.EvaluateAsync(Step(Cart(), Channel.Email, Noon), CancellationToken.None)).Passed);
+        Assert.Equal([(FilterNames.Klaviyo, VerdictKind.Pass), (EligibilityChain.PassedName, VerdictKind.Pass)], stats.Recorded);
+    }
+
+    [Fact]
     public async Task Passing_reservations_are_handed_to_the_caller()
     {
         var holder = new Scripted(FilterNames.FrequencyCap);

@@ -7,7 +7,8 @@ namespace CartRecovery.Core.Targeting.Eligibility;
 /// <summary>
 /// Runs the shop's filters in the shop's order and stops at the first that skips or defers. A name in the shop's list with
 /// no registered filter (the inventory filter before the Admin API work registers it) is passed over. Every run is counted
-/// once: by the deciding filter and its outcome, or as <see cref="PassedName"/> (metrics and <see cref="IEligibilityStats"/>).
+/// once: by the deciding filter and its outcome, or as <see cref="PassedName"/> (metrics and <see cref="IEligibilityStats"/>);
+/// a filter that passes with a note (Klaviyo unavailable, sent by the shop's policy) is counted as its own pass as well.
 /// </summary>
 public sealed partial class EligibilityChain
 {
@@ -46,6 +47,12 @@ public sealed partial class EligibilityChain
             var answer = await filter.EvaluateAsync(context, cancellationToken).ConfigureAwait(false);
             if (answer.Kind == VerdictKind.Pass)
             {
+                if (answer.Reason is not null)
+                {
+                    // A pass with a note (Klaviyo did not answer and the shop sends anyway) is recorded on its own.
+                    await CountAsync(context, answer, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (filter is IReservingFilter reserving)
                 {
                     holds.Add(reserving);
@@ -86,7 +93,7 @@ public sealed partial class EligibilityChain
     private async Task CountAsync(EligibilityContext context, FilterVerdict verdict, CancellationToken cancellationToken)
     {
         CartRecoveryMetrics.EligibilityDecided(context.Stage.ToString(), verdict.Filter, verdict.Kind.ToString());
-        if (verdict.Kind != VerdictKind.Pass)
+        if (verdict.Kind != VerdictKind.Pass || verdict.Reason is not null)
         {
             LogDecided(context.Stage, verdict.Filter, verdict.Kind, verdict.Reason, verdict.Until);
         }

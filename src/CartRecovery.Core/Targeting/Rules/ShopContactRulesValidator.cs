@@ -45,6 +45,12 @@ public static class ShopContactRulesValidator
             problems.Add(new("sendTime", "windowHours must be 0–12, defaultHour 0–23 and minCustomerEngagements at least 1"));
         }
 
+        if (rules.SendTime?.Enabled == true)
+        {
+            // Said plainly rather than accepted and ignored: no filter learns best hours yet (the "send-time" slot is empty).
+            problems.Add(new("sendTime.enabled", "send-time optimisation is not available yet; leave it false"));
+        }
+
         ValidateKlaviyo(rules.Klaviyo, problems);
         return problems;
     }
