@@ -20,7 +20,8 @@ public sealed class TargetedStepExecutor(
     IShopRepository shops,
     IMessageRecords records,
     IShopKlaviyoKeys klaviyoKeys,
-    TimeProvider time) : IStepExecutor
+    TimeProvider time,
+    double timeScale = 1) : IStepExecutor
 {
     public async Task<StepOutcome> ExecuteAsync(StepRequest request, CancellationToken cancellationToken)
     {
@@ -68,6 +69,6 @@ public sealed class TargetedStepExecutor(
             ? await klaviyoKeys.KeyForAsync(shop.Domain, cancellationToken).ConfigureAwait(false)
             : null;
         return new EligibilityContext(
-            EligibilityStage.Step, request.Cart, rules, shop.Profile.TimeZone, time.GetUtcNow(), request.Channel, request.StepId, request.IdempotencyKey, klaviyoKey);
+            EligibilityStage.Step, request.Cart, rules, shop.Profile.TimeZone, time.GetUtcNow(), request.Channel, request.StepId, request.IdempotencyKey, klaviyoKey, timeScale);
     }
 }

@@ -7,6 +7,7 @@ using CartRecovery.Core.Targeting.Caps;
 using CartRecovery.Core.Targeting.Eligibility;
 using CartRecovery.Core.Targeting.Filters;
 using CartRecovery.Core.Targeting.Klaviyo;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Integrations.Klaviyo;
 using CartRecovery.Storage.Targeting;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Hosting.Targeting;
 
@@ -58,7 +60,8 @@ internal static class TargetingRegistration
             sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IMessageRecords>(),
             sp.GetRequiredService<IShopKlaviyoKeys>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
     }
 
     private static IStepExecutor Resolve(IServiceProvider sp, ServiceDescriptor descriptor) =>

@@ -79,6 +79,14 @@ public sealed class FrequencyCapsTests
     }
 
     [Fact]
+    public void Under_a_time_scale_the_windows_shrink_by_the_same_factor()
+    {
+        // At 3600 (a demo: an hour per second), the 16 h email window lasts 16 s.
+        Assert.False(FrequencyCaps.Decide([new ContactEntry("k1", Channel.Email, Now.AddSeconds(-15))], new ContactEntry("k2", Channel.Email, Now), Rules, Now, 3600).Allowed);
+        Assert.True(FrequencyCaps.Decide([new ContactEntry("k1", Channel.Email, Now.AddSeconds(-17))], new ContactEntry("k2", Channel.Email, Now), Rules, Now, 3600).Allowed);
+    }
+
+    [Fact]
     public void Release_removes_only_its_own_entry()
     {
         Assert.Equal(["k2"], FrequencyCaps.Release([Entry("k1", Channel.Email, 1), Entry("k2", Channel.Sms, 1)], "k1")!.Select(e => e.Key));

@@ -128,6 +128,14 @@ public sealed class QuietHoursTests
     }
 
     [Fact]
+    public async Task A_time_scaled_engine_has_no_quiet_hours()
+    {
+        var context = Step(Cart(location: new RecipientLocation("DE", null)), Channel.Email, new DateTimeOffset(2026, 6, 10, 1, 0, 0, TimeSpan.Zero)) with { TimeScale = 3600 };
+
+        Assert.Equal(VerdictKind.Pass, (await filter.EvaluateAsync(context, CancellationToken.None)).Kind);
+    }
+
+    [Fact]
     public void The_popup_has_no_quiet_hours_and_shops_can_turn_them_off_or_widen_them()
     {
         var cart = Cart(location: new RecipientLocation("DE", null));

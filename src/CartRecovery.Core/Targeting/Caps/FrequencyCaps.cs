@@ -10,8 +10,13 @@ namespace CartRecovery.Core.Targeting.Caps;
 /// </summary>
 public static class FrequencyCaps
 {
-    public static CapDecision Decide(IReadOnlyList<ContactEntry> entries, ContactEntry candidate, ShopContactRules rules, DateTimeOffset now)
+    public static CapDecision Decide(IReadOnlyList<ContactEntry> entries, ContactEntry candidate, ShopContactRules rules, DateTimeOffset now, double timeScale = 1)
     {
+        if (timeScale > 1)
+        {
+            rules = Scaled(rules, timeScale);
+        }
+
         if (entries.Any(e => e.Key == candidate.Key))
         {
             return new CapDecision(true, null, null, null);
@@ -45,6 +50,18 @@ public static class FrequencyCaps
     /// <summary>Removes a reservation whose message was not sent after all; null when it is not there.</summary>
     public static IReadOnlyList<ContactEntry>? Release(IReadOnlyList<ContactEntry> entries, string key) =>
         entries.Any(e => e.Key == key) ? entries.Where(e => e.Key != key).ToList() : null;
+
+    /// <summary>The rules with every window divided by the engine's time scale (a demo's 16 hours pass in 16 seconds at 3600).</summary>
+    private static ShopContactRules Scaled(ShopContactRules rules, double timeScale) => rules with
+    {
+        SmartSending = new SmartSendingRules
+        {
+            EmailHours = rules.SmartSending.EmailHours / timeScale,
+            SmsHours = rules.SmartSending.SmsHours / timeScale,
+            PushHours = rules.SmartSending.PushHours / timeScale,
+        },
+        RecoveryCap = rules.RecoveryCap with { WindowDays = rules.RecoveryCap.WindowDays / timeScale },
+    };
 
     private static TimeSpan MaxChannelWindow(ShopContactRules rules) =>
         new[] { Channel.Email, Channel.Sms, Channel.Push }.Select(rules.SmartSending.WindowFor).Max();

@@ -33,7 +33,7 @@ public sealed class FrequencyCapFilter(IContactLedgerStore ledgers) : IReserving
         for (var race = 0; ; race++)
         {
             var ledger = await ledgers.ReadAsync(context.Cart.Shop, customer, cancellationToken).ConfigureAwait(false);
-            var decision = FrequencyCaps.Decide(ledger.Entries, candidate, context.Rules, context.Now);
+            var decision = FrequencyCaps.Decide(ledger.Entries, candidate, context.Rules, context.Now, context.TimeScale);
             if (!decision.Allowed)
             {
                 return context.Rules.OnCap == CapAction.Defer

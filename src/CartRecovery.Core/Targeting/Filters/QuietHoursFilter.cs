@@ -20,7 +20,7 @@ public sealed class QuietHoursFilter : IEligibilityFilter
     private FilterVerdict Evaluate(EligibilityContext context)
     {
         var rules = context.Rules.QuietHours;
-        if (context.Stage != EligibilityStage.Step || !rules.Enabled || context.Channel is not { } channel || rules.For(channel) is not { } hours)
+        if (context.Stage != EligibilityStage.Step || !rules.Enabled || context.TimeScale > 1 || context.Channel is not { } channel || rules.For(channel) is not { } hours)
         {
             return FilterVerdict.Pass(Name);
         }
