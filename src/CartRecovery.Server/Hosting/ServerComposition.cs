@@ -1,5 +1,6 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
+using CartRecovery.Server.Admin;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
 using CartRecovery.Server.Targeting;
@@ -46,6 +47,7 @@ public static class ServerComposition
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
         api.MapContactRulesEndpoints();
+        api.MapAdminEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }
