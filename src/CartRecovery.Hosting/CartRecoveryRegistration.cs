@@ -5,6 +5,7 @@ using CartRecovery.Hosting.Admin;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Hosting.Recovery;
+using CartRecovery.Hosting.Targeting;
 using CartRecovery.Hosting.Webhooks;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public static class CartRecoveryRegistration
         services.AddRecoveries(configuration);
         services.AddMessaging(configuration);
         services.AddShopifyAdmin(configuration);
+        services.AddTargeting(configuration);
         return services;
     }
 }

@@ -38,8 +38,14 @@ public static class IngestionRegistration
             sp.GetRequiredService<IAbandonmentDueIndex>(),
             sp.GetRequiredService<TrackedCarts>(),
             sp.GetRequiredService<IShopRepository>(),
-            workflows(sp),
+            Gated(sp, workflows(sp)),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()), lifetime));
         return services;
     }
+
+    /// <summary>Abandonment starts recoveries through the start-stage eligibility chain when one is registered.</summary>
+    private static IRecoveryWorkflows Gated(IServiceProvider sp, IRecoveryWorkflows engine) =>
+        sp.GetService<Targeting.RecoveryStartGate>() is { } gate
+            ? new Targeting.GatedRecoveryWorkflows(engine, gate, sp.GetRequiredService<ILogger<Targeting.GatedRecoveryWorkflows>>())
+            : engine;
 }
