@@ -1,6 +1,7 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Measurement;
 using CartRecovery.Server.Messages;
 using CartRecovery.Server.Tracking;
 using CartRecovery.Server.Telemetry;
@@ -42,6 +43,7 @@ public static class ServerComposition
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhookEndpoints();
         api.MapMessageEndpoints();
+        api.MapMeasurementEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
         api.MapMerchantOpenApi();

@@ -1,10 +1,14 @@
 using Azure.Data.Tables;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Analytics;
+using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Storage.Abandonment;
+using CartRecovery.Storage.Analytics;
+using CartRecovery.Storage.Attribution;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Stores;
@@ -36,6 +40,10 @@ internal sealed class WebhookStorage
         CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
+        Attribution = new TableAttributionStore(tables);
+        Rollups = new TableAnalyticsRollups(tables);
+        Recorder = new MeasurementRecorder(Attribution, Rollups, []);
+        Attributor = new OrderAttributor(Attribution, Recorder, Microsoft.Extensions.Options.Options.Create(new AttributionOptions()));
         Processor = NewProcessor(Workflows);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
         Sweeper = NewSweeper(Workflows);
@@ -70,6 +78,14 @@ internal sealed class WebhookStorage
 
     public PrivacyRequestRepository Privacy { get; }
 
+    public TableAttributionStore Attribution { get; }
+
+    public TableAnalyticsRollups Rollups { get; }
+
+    public MeasurementRecorder Recorder { get; }
+
+    public OrderAttributor Attributor { get; }
+
     public WebhookDeliveryProcessor Processor { get; }
 
     public WebhookInboxWorker Worker { get; }
@@ -88,7 +104,7 @@ internal sealed class WebhookStorage
         var supersession = new CheckoutSupersession(Carts, workflows);
         return new WebhookDeliveryProcessor(
             new CartDeliveries(Carts, supersession, workflows, NullLogger<CartDeliveries>.Instance),
-            new OrderDeliveries(Carts, supersession, workflows),
+            new OrderDeliveries(Carts, supersession, workflows, Attributor),
             new ShopLifecycleDeliveries(Stores, Due, workflows, NullLogger<ShopLifecycleDeliveries>.Instance),
             new PrivacyDeliveries(Carts, Stores, Due, Privacy, Holders, Time, NullLogger<PrivacyDeliveries>.Instance),
             NullLogger<WebhookDeliveryProcessor>.Instance);
