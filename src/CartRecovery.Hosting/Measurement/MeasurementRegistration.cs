@@ -32,6 +32,9 @@ internal static class MeasurementRegistration
         services.AddSingleton<MeasurementRecorder>();
         services.AddSingleton<OrderAttributor>();
         services.AddSingleton<AttributionApi>();
+        services.AddOptions<AnalyticsOptions, AnalyticsOptionsValidator>(configuration, AnalyticsOptions.Section);
+        services.AddSingleton<AnalyticsApi>();
+        services.AddSingleton<Core.Experiments.Api.ExperimentsApi>();
 
         services.Decorate<IStepExecutor>((inner, sp) => new MeasuredStepExecutor(
             inner, sp.GetRequiredService<IAttributionStore>(), sp.GetRequiredService<MeasurementRecorder>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MeasuredStepExecutor>>()));
