@@ -21,7 +21,7 @@ public static class AttributionRules
         if (direct is { } match)
         {
             var last = directTouches.Where(t => t.RecoveryId == match.Recovery.RecoveryId && t.At <= order.PlacedAt).OrderByDescending(Rank).FirstOrDefault();
-            return Build(order, match.Recovery.RecoveryId, match.Route, last, last?.Variant ?? match.Recovery.Variant, discountRedeemed);
+            return Build(order, match.Recovery.RecoveryId, match.Route, last, match.Recovery.Variant ?? last?.Variant, discountRedeemed);
         }
 
         var winner = customerTouches
