@@ -17,25 +17,43 @@ public sealed partial class MeasuredStepExecutor(
 
     public async Task<StepOutcome> ExecuteAsync(StepRequest request, CancellationToken cancellationToken)
     {
-        var variant = request.Variant;
-        if (variant is null)
+        var step = await InArmAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = ExperimentAssigner.IsHoldout(step.Variant) ? StepOutcome.Skipped(HoldoutReason) : await inner.ExecuteAsync(step, cancellationToken).ConfigureAwait(false);
+        await CountAsync(step, outcome, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>A step that ran out of attempts is counted with its final outcome (failed, unless an attempt finished after all).</summary>
+    public async Task<StepOutcome> GiveUpAsync(StepRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var step = await InArmAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await inner.GiveUpAsync(step, reason, cancellationToken).ConfigureAwait(false);
+        await CountAsync(step, outcome, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The step labelled with its recovery's arm (assigned when the recovery started) unless the sequence set one.</summary>
+    private async Task<StepRequest> InArmAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Variant is not null)
         {
-            var recovery = await recoveries.GetRecoveryAsync(request.Cart.Shop, request.WorkflowId, cancellationToken).ConfigureAwait(false);
-            variant = recovery?.Variant;
+            return request;
         }
 
-        var step = request with { Variant = variant };
-        var outcome = ExperimentAssigner.IsHoldout(variant) ? StepOutcome.Skipped(HoldoutReason) : await inner.ExecuteAsync(step, cancellationToken).ConfigureAwait(false);
+        var recovery = await recoveries.GetRecoveryAsync(request.Cart.Shop, request.WorkflowId, cancellationToken).ConfigureAwait(false);
+        return request with { Variant = recovery?.Variant };
+    }
+
+    private async Task CountAsync(StepRequest step, StepOutcome outcome, CancellationToken cancellationToken)
+    {
         try
         {
             await recorder.StepOutcomeAsync(step, outcome, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(logger, exception, request.Cart.Shop, request.StepId);
+            LogFailed(logger, exception, step.Cart.Shop, step.StepId);
         }
-
-        return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Counting step {StepId} of {Shop} failed; the step's outcome stands")]
