@@ -17,7 +17,7 @@ namespace CartRecovery.Storage.Analytics;
 public sealed class TableAnalyticsRollups(StorageTables tables) : IAnalyticsRollups
 {
     public const string TableName = "Analytics";
-    private const int MaxWriteAttempts = 16;
+    private const int MaxWriteAttempts = 60;
     private const string DayPrefix = "day|";
     private const string FactPrefix = "fact|";
 
@@ -62,6 +62,10 @@ public sealed class TableAnalyticsRollups(StorageTables tables) : IAnalyticsRoll
                 {
                     return false; // applied before
                 }
+
+                // Another writer updated the day first. Back off with jitter, so a burst of writers to one day spreads out
+                // instead of colliding again on every round.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (Math.Min(attempt, 10) * 10))), cancellationToken);
             }
         }
 
