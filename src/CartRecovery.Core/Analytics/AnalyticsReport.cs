@@ -8,11 +8,17 @@ public static class AnalyticsReport
 {
     public static AnalyticsSummary Build(string shop, DateOnly from, DateOnly to, IReadOnlyList<DailyRollup> days, AnalyticsOptions costs)
     {
-        var counters = new List<(CounterKey Key, decimal Value)>();
+        // Merge the days first: a year of days repeats the same few hundred keys, so every pass below scans those only.
+        var merged = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var day in days)
         {
-            counters.AddRange(day.Counters.Select(c => (CounterKey.Parse(c.Key), c.Value)));
+            foreach (var (key, value) in day.Counters)
+            {
+                merged[key] = merged.GetValueOrDefault(key) + value;
+            }
         }
+
+        var counters = merged.Select(c => (Key: CounterKey.Parse(c.Key), c.Value)).ToList();
 
         var holdoutExperiments = counters.Select(c => Experiment.ParseVariant(c.Key.Variant)).Where(v => v is { } p && IsHoldoutArm(p.Arm)).Select(v => v!.Value.ExperimentId).ToHashSet(StringComparer.Ordinal);
         bool IsHoldout(CounterKey key) => ExperimentAssigner.IsHoldout(key.Variant);
