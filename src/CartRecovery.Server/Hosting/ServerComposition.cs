@@ -1,5 +1,6 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
+using CartRecovery.Server.Admin;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Measurement;
 using CartRecovery.Server.Messages;
@@ -46,6 +47,7 @@ public static class ServerComposition
         api.MapMeasurementEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapAdminEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }
