@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Hosting.Admin;
+using CartRecovery.Hosting.Measurement;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Hosting.Recovery;
@@ -40,6 +41,7 @@ public static class CartRecoveryRegistration
         services.AddMessaging(configuration);
         services.AddShopifyAdmin(configuration);
         services.AddTargeting(configuration);
+        services.AddMeasurement(configuration); // after messaging: it decorates the step executor and message events
         return services;
     }
 }

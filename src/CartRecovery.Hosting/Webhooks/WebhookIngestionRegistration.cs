@@ -26,7 +26,7 @@ internal static class WebhookIngestionRegistration
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<PrivacyRequestsHandler>();
         services.AddSingleton<DeadLettersHandler>();
-        services.AddIngestion(ServiceLifetime.Singleton, sp => sp.GetRequiredService<IRecoveryWorkflows>());
+        services.AddIngestion(ServiceLifetime.Singleton, sp => Measurement.MeasurementRegistration.Measured(sp, sp.GetRequiredService<IRecoveryWorkflows>()));
         services.AddSingleton(sp => new WebhookInboxWorker(
             sp.GetRequiredService<WebhookInboxQueue>(),
             sp.GetRequiredService<WebhookDeliveryProcessor>(),

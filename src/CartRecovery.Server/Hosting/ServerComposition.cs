@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
 using CartRecovery.Server.Admin;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Measurement;
 using CartRecovery.Server.Messages;
 using CartRecovery.Server.Targeting;
 using CartRecovery.Server.Tracking;
@@ -44,6 +45,7 @@ public static class ServerComposition
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhookEndpoints();
         api.MapMessageEndpoints();
+        api.MapMeasurementEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
         api.MapContactRulesEndpoints();
