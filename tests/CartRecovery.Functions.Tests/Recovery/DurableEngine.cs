@@ -110,6 +110,7 @@ internal sealed class DurableEngine : IRecoveryEngine
             new DurableTaskTestHostOptions
             {
                 Port = FreePort.Next(),
+                LoggerFactory = Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_LOG") is { } diag ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => { b.Services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Debug); b.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new FileLog(diag)); }) : null,
                 ConfigureServices = services => ConfigureServices(services, configuration, settings, converter),
             },
             TestContext.Current.CancellationToken);

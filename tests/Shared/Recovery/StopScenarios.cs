@@ -47,7 +47,8 @@ public abstract class StopScenarios : RecoveryScenarioBase
             // due only after the opt-out and must not have been sent at all.
             if (signalled < now.AddSeconds(1))
             {
-                Assert.Empty(await SentAsync(engine, IdOf(cart)));
+                var sent = await ScenarioData.EffectsAsync(engine.Tables, IdOf(cart));
+                Assert.True(sent.Count == 0, $"{string.Join(", ", sent.Select(e => $"{e.StepId} at +{(e.At - now).TotalMilliseconds:0} ms"))} sent although the opt-out was raised at +{(signalled - now).TotalMilliseconds:0} ms and applied at +{(summary.EndedAt!.Value - now).TotalMilliseconds:0} ms");
             }
         }
     }
@@ -62,6 +63,7 @@ public abstract class StopScenarios : RecoveryScenarioBase
         await EffectsAsync(engine, IdOf("emptied"), 1);
 
         await engine.Workflows.SignalAsync(new WorkflowId(IdOf("emptied")), new CartUpdated(DateTimeOffset.UtcNow, Cart("emptied", lines: 0)), Ct);
+        var emptiedAt = DateTimeOffset.UtcNow;
         await engine.Workflows.SignalAsync(new WorkflowId(IdOf("deleted")), new CartGone(DateTimeOffset.UtcNow), Ct);
 
         foreach (var cart in new[] { "emptied", "deleted" })
@@ -71,7 +73,11 @@ public abstract class StopScenarios : RecoveryScenarioBase
             await AssertNothingAfterAsync(engine, IdOf(cart), summary);
         }
 
-        Assert.DoesNotContain("s2", await SentAsync(engine, IdOf("emptied")));
+        // s2 falls due two seconds after abandonment; on a loaded machine waiting for s1 and signalling can take longer.
+        if (emptiedAt < now.AddSeconds(2))
+        {
+            Assert.DoesNotContain("s2", await SentAsync(engine, IdOf("emptied")));
+        }
     }
 
     [Fact]
