@@ -1,9 +1,11 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Hosting.Admin;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Hosting.Recovery;
+using CartRecovery.Hosting.Targeting;
 using CartRecovery.Hosting.Webhooks;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +38,8 @@ public static class CartRecoveryRegistration
         services.AddWebhookIngestion(configuration);
         services.AddRecoveries(configuration);
         services.AddMessaging(configuration);
+        services.AddShopifyAdmin(configuration);
+        services.AddTargeting(configuration);
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
+using CartRecovery.Server.Admin;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
+using CartRecovery.Server.Targeting;
 using CartRecovery.Server.Tracking;
 using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
@@ -44,6 +46,8 @@ public static class ServerComposition
         api.MapMessageEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapContactRulesEndpoints();
+        api.MapAdminEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }
