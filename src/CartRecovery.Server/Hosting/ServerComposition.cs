@@ -1,5 +1,6 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
+using CartRecovery.Server.Dashboard;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
 using CartRecovery.Server.Tracking;
@@ -44,6 +45,7 @@ public static class ServerComposition
         api.MapMessageEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapDashboardEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }
