@@ -158,8 +158,15 @@
       ]));
   }
 
+  /** Steps of the recovery's sequence as done / current / to come: from its history when it has one (detail), else from how far it got (list). */
   function sequenceSteps(summary, config) {
     const defs = (config && config.sequences && (config.sequences[summary.segment] || config.sequences.default)) || [];
+    const stepId = (executionId) => executionId ? executionId.split(".r")[0] : null;
+    if (!summary.steps) {
+      const next = defs.findIndex((d) => d.id === stepId(summary.nextStep));
+      const reached = defs.findIndex((d) => d.id === stepId(summary.stepReached));
+      return defs.map((d, i) => ({ def: d, kind: next >= 0 ? (i < next ? "done" : i === next ? "current" : "tocome") : (i <= reached ? "done" : "tocome") }));
+    }
     const generation = Math.max(0, ...summary.steps.map((s) => s.generation));
     const done = new Map(summary.steps.filter((s) => s.generation === generation).map((s) => [s.stepIndex, s]));
     let currentMarked = false;
@@ -171,7 +178,7 @@
     });
   }
   function progress(steps) {
-    const words = { done: "sent", skipped: "skipped", failed: "failed", current: "next", tocome: "to come" };
+    const words = { done: "done", skipped: "skipped", failed: "failed", current: "next", tocome: "to come" };
     return el("span", { className: "progress", role: "img", "aria-label": steps.map((s) => `${s.def.id} ${words[s.kind]}`).join(", ") },
       steps.map((s) => el("span", { className: `dot ${s.kind}`, title: `${s.def.id}: ${words[s.kind]}` })));
   }
