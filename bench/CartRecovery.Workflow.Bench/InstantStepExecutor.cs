@@ -14,4 +14,7 @@ internal sealed class InstantStepExecutor : IStepExecutor
         Interlocked.Increment(ref executed);
         return Task.FromResult(StepOutcome.Sent("bench"));
     }
+
+    public Task<StepOutcome> GiveUpAsync(StepRequest request, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult(StepOutcome.Failed(reason));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Hosting;
@@ -41,7 +42,7 @@ var metrics = host.Services.GetRequiredService<RunnerMetrics>();
 
 const string Shop = "bench.myshopify.com";
 const string TimerShop = "timers.myshopify.com";
-await host.Services.GetRequiredService<IStoreSettings>().SaveAsync(TimerShop, OneStepAt(TimeSpan.FromHours(1)), CancellationToken.None);
+await host.Services.GetRequiredService<IShopRepository>().SaveRecoverySettingsAsync(TimerShop, OneStepAt(TimeSpan.FromHours(1)), CancellationToken.None);
 await host.StartAsync();
 Console.WriteLine($"storage: {(azurite is null ? "CARTRECOVERY_TEST_STORAGE" : "Azurite (in-memory), started for this run")}; concurrency {concurrency}");
 

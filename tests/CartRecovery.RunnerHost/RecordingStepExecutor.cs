@@ -60,6 +60,10 @@ public sealed class RecordingStepExecutor(StorageTables tables, TimeProvider tim
         }
     }
 
+    /// <summary>Nothing of the step is left unfinished here (an effect is written whole or not at all): the step ends failed.</summary>
+    public Task<StepOutcome> GiveUpAsync(StepRequest request, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult(StepOutcome.Failed(reason));
+
     /// <summary>Calls per idempotency key across the run's recoveries: how often an engine asked for each message.</summary>
     public static async Task<IReadOnlyDictionary<string, int>> CallsPerKeyAsync(StorageTables tables)
     {

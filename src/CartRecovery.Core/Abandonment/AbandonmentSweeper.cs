@@ -15,7 +15,7 @@ namespace CartRecovery.Core.Abandonment;
 public sealed partial class AbandonmentSweeper(
     IAbandonmentDueIndex due,
     TrackedCarts carts,
-    IShopInstallations shops,
+    IShopRepository shops,
     IRecoveryWorkflows workflows,
     ILogger<AbandonmentSweeper> logger)
 {
@@ -55,7 +55,7 @@ public sealed partial class AbandonmentSweeper(
 
     private async Task HandleAsync(DueEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await shops.IsActiveAsync(entry.Shop, cancellationToken).ConfigureAwait(false))
+        if (!(await shops.GetAsync(entry.Shop, cancellationToken).ConfigureAwait(false)).Install.IsActive)
         {
             await due.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
             return;

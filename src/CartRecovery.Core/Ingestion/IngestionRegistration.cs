@@ -22,10 +22,10 @@ public static class IngestionRegistration
         services.Add(new ServiceDescriptor(typeof(OrderDeliveries), sp => new OrderDeliveries(
             sp.GetRequiredService<TrackedCarts>(), sp.GetRequiredService<CheckoutSupersession>(), workflows(sp)), lifetime));
         services.Add(new ServiceDescriptor(typeof(ShopLifecycleDeliveries), sp => new ShopLifecycleDeliveries(
-            sp.GetRequiredService<IShopInstallations>(), sp.GetRequiredService<IAbandonmentDueIndex>(), workflows(sp), sp.GetRequiredService<ILogger<ShopLifecycleDeliveries>>()), lifetime));
+            sp.GetRequiredService<IShopRepository>(), sp.GetRequiredService<IAbandonmentDueIndex>(), workflows(sp), sp.GetRequiredService<ILogger<ShopLifecycleDeliveries>>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(PrivacyDeliveries), sp => new PrivacyDeliveries(
             sp.GetRequiredService<TrackedCarts>(),
-            sp.GetRequiredService<IShopInstallations>(),
+            sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IAbandonmentDueIndex>(),
             sp.GetRequiredService<IPrivacyRequestStore>(),
             sp.GetServices<IPersonalDataHolder>(),
@@ -35,7 +35,7 @@ public static class IngestionRegistration
         services.Add(new ServiceDescriptor(typeof(AbandonmentSweeper), sp => new AbandonmentSweeper(
             sp.GetRequiredService<IAbandonmentDueIndex>(),
             sp.GetRequiredService<TrackedCarts>(),
-            sp.GetRequiredService<IShopInstallations>(),
+            sp.GetRequiredService<IShopRepository>(),
             workflows(sp),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()), lifetime));
         return services;

@@ -13,7 +13,7 @@ namespace CartRecovery.Core.Ingestion;
 /// </summary>
 public sealed partial class PrivacyDeliveries(
     TrackedCarts carts,
-    IShopInstallations shops,
+    IShopRepository shops,
     IAbandonmentDueIndex due,
     IPrivacyRequestStore privacyRequests,
     IEnumerable<IPersonalDataHolder> holders,

@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Ingestion;
 /// A shop's install state: every delivery records contact (a late delivery of a shop uninstalled after the event has no
 /// effect), and <c>app/uninstalled</c> stops the shop's recoveries and forgets its pending abandonments.
 /// </summary>
-public sealed partial class ShopLifecycleDeliveries(IShopInstallations shops, IAbandonmentDueIndex due, IRecoveryWorkflows workflows, ILogger<ShopLifecycleDeliveries> logger)
+public sealed partial class ShopLifecycleDeliveries(IShopRepository shops, IAbandonmentDueIndex due, IRecoveryWorkflows workflows, ILogger<ShopLifecycleDeliveries> logger)
 {
     /// <summary>False for a late delivery of a shop uninstalled after the event: its work has stopped.</summary>
     public Task<bool> IsLiveAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>

@@ -10,19 +10,17 @@ public enum StepOutcomeKind
 /// <summary>What became of a step: sent (with the provider's message id), skipped with the reason, or failed permanently.</summary>
 public sealed record StepOutcome(StepOutcomeKind Kind, string? Reason = null, string? MessageId = null)
 {
+    /// <summary>Longest failure reason kept: enough for an error type and message, short enough for a table column and a log line.</summary>
+    public const int MaxReasonLength = 300;
+
     public static StepOutcome Sent(string messageId) => new(StepOutcomeKind.Sent, null, messageId);
 
     public static StepOutcome Skipped(string reason) => new(StepOutcomeKind.Skipped, reason);
 
-    /// <summary>Longest reason kept for a step whose every attempt threw: the error's type and message, cut to fit a summary row.</summary>
-    public const int MaxErrorLength = 300;
+    public static StepOutcome Failed(string reason) => new(StepOutcomeKind.Failed, Shorten(reason));
 
-    public static StepOutcome Failed(string reason) => new(StepOutcomeKind.Failed, reason);
+    /// <summary>The failure reason an error gives: its type and message, shortened to <see cref="MaxReasonLength"/>.</summary>
+    public static string ReasonFor(string errorType, string message) => Shorten($"{errorType}: {message}");
 
-    /// <summary>A step failed after its last attempt threw: <c>{errorType}: {message}</c>, at most <see cref="MaxErrorLength"/> characters.</summary>
-    public static StepOutcome FailedWithError(string errorType, string message)
-    {
-        var reason = $"{errorType}: {message}";
-        return Failed(reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
-    }
+    private static string Shorten(string reason) => reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
 }

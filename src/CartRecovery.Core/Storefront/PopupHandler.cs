@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
-using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
+using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 
 namespace CartRecovery.Core.Storefront;
@@ -12,7 +12,7 @@ namespace CartRecovery.Core.Storefront;
 /// <c>GET /api/storefront/popup?shop=…&amp;cart=…</c>: the popup content for a cart with a pending popup step (200), nothing
 /// (204) otherwise. Readable cross-origin only from the store's own domains (403 for any other origin).
 /// </summary>
-public sealed partial class PopupHandler(IPopupMessages popups, IStoreProfiles stores, MessageComposer composer, AppLinkOptions options)
+public sealed partial class PopupHandler(IPopupMessages popups, IShopRepository shops, MessageComposer composer, AppLinkOptions options)
 {
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed partial class PopupHandler(IPopupMessages popups, IStoreProfiles s
             return HostResponse.Problem(400, "Invalid cart", "cart must be the storefront's cart token.");
         }
 
-        var store = await stores.GetAsync(shop, cancellationToken);
+        var store = (await shops.GetAsync(shop, cancellationToken)).Profile;
         var cors = StorefrontCors.HeadersFor(request, store, options.AllowInsecureRedirects);
         if (cors is null)
         {

@@ -1,5 +1,5 @@
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
+using CartRecovery.Core.Shops;
 
 namespace CartRecovery.Core.Storefront;
 
@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Storefront;
 public static class StorefrontCors
 {
     /// <summary>The CORS headers to answer with, or null when the request's origin is not one of the store's.</summary>
-    public static Dictionary<string, string>? HeadersFor(HostRequest request, StoreProfile store, bool allowInsecure)
+    public static Dictionary<string, string>? HeadersFor(HostRequest request, ShopProfile store, bool allowInsecure)
     {
         var origin = request.Header("Origin");
         var headers = new Dictionary<string, string> { ["Vary"] = "Origin", ["Cache-Control"] = "no-store" };
@@ -28,7 +28,7 @@ public static class StorefrontCors
         return headers;
     }
 
-    private static bool IsAllowed(Uri origin, StoreProfile store, bool allowInsecure)
+    private static bool IsAllowed(Uri origin, ShopProfile store, bool allowInsecure)
     {
         var schemeOk = origin.Scheme == Uri.UriSchemeHttps || (allowInsecure && origin.Scheme == Uri.UriSchemeHttp);
         var host = origin.IdnHost.ToLowerInvariant();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 
 namespace CartRecovery.Core.Storefront;
@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Storefront;
 /// browsers need no preflight): records a popup event against the message the signed token names. Clicks are normally
 /// recorded by the tracked redirect instead; "clicked" is accepted for scripts that cannot navigate through it.
 /// </summary>
-public sealed class StorefrontEventsHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
+public sealed class StorefrontEventsHandler(TokenSigner signer, IShopRepository shops, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
 {
     public const int MaxBodyBytes = 8 * 1024;
 
@@ -40,7 +40,7 @@ public sealed class StorefrontEventsHandler(TokenSigner signer, IStoreProfiles s
             return HostResponse.Problem(400, "Invalid token", check.Reason);
         }
 
-        var store = await stores.GetAsync(check.Token!.Shop, cancellationToken);
+        var store = (await shops.GetAsync(check.Token!.Shop, cancellationToken)).Profile;
         var cors = StorefrontCors.HeadersFor(request, store, options.AllowInsecureRedirects);
         if (cors is null)
         {

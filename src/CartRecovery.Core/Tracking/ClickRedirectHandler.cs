@@ -1,7 +1,7 @@
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Core.Shops;
 
 namespace CartRecovery.Core.Tracking;
 
@@ -12,7 +12,7 @@ namespace CartRecovery.Core.Tracking;
 /// without a click being recorded. Every check, including that the redirect can be written as a header, comes before the
 /// click is recorded.
 /// </summary>
-public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stores, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
+public sealed class ClickRedirectHandler(TokenSigner signer, IShopRepository shops, EngagementRecorder recorder, AppLinkOptions options, TimeProvider time)
 {
     public async Task<HostResponse> HandleAsync(HostRequest request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class ClickRedirectHandler(TokenSigner signer, IStoreProfiles stor
         }
 
         var token = check.Token!;
-        var store = await stores.GetAsync(shop, cancellationToken);
+        var store = (await shops.GetAsync(shop, cancellationToken)).Profile;
         if (!RedirectAllowList.IsAllowed(token.Target, store, options.AllowInsecureRedirects))
         {
             return HostResponse.Problem(400, "Invalid link", "The link's destination is not one of the store's domains.");

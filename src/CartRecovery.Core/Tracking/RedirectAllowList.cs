@@ -1,4 +1,5 @@
-using CartRecovery.Core.Merchant;
+using CartRecovery.Core.Shops;
+
 
 namespace CartRecovery.Core.Tracking;
 
@@ -8,7 +9,7 @@ namespace CartRecovery.Core.Tracking;
 /// </summary>
 public static class RedirectAllowList
 {
-    public static bool IsAllowed(string? target, StoreProfile store, bool allowInsecure)
+    public static bool IsAllowed(string? target, ShopProfile store, bool allowInsecure)
     {
         // Control characters (CR/LF) could split the Location header; Uri parsing would quietly drop some of them.
         if (target is null || target.Any(char.IsControl) || !Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)

@@ -1,6 +1,6 @@
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Tracking;
@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Tracking;
 /// is an RFC 8058 one-click unsubscribe (body <c>List-Unsubscribe=One-Click</c>, no page needed, opts out of the message's
 /// channel) or the page's form (with its CSRF proof bound to the token).
 /// </summary>
-public sealed partial class UnsubscribeHandler(TokenSigner signer, OptOutService optOut, IStoreProfiles stores, TimeProvider time, ILogger<UnsubscribeHandler> logger)
+public sealed partial class UnsubscribeHandler(TokenSigner signer, OptOutService optOut, IShopRepository shops, TimeProvider time, ILogger<UnsubscribeHandler> logger)
 {
     public const string FormPurpose = "unsubscribe-form";
 
@@ -26,7 +26,7 @@ public sealed partial class UnsubscribeHandler(TokenSigner signer, OptOutService
             return PreferencePage.Invalid(check.Token?.Locale, check.Status == TokenStatus.Expired ? 410 : 400);
         }
 
-        var store = await stores.GetAsync(check.Token!.Shop, cancellationToken);
+        var store = (await shops.GetAsync(check.Token!.Shop, cancellationToken)).Profile;
         return PreferencePage.Form(check.Token, value, store.Name, signer.Proof(FormPurpose, value));
     }
 
@@ -58,7 +58,7 @@ public sealed partial class UnsubscribeHandler(TokenSigner signer, OptOutService
         }
 
         Channel? channel = scope == "all" ? null : token.Channel;
-        var store = await stores.GetAsync(token.Shop, cancellationToken);
+        var store = (await shops.GetAsync(token.Shop, cancellationToken)).Profile;
         return await OptOutAsync(token, channel, cancellationToken) ?? PreferencePage.Done(token, store.Name);
     }
 

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Messaging.Contact;
 using CartRecovery.Core.Workflow.Settings;
 
 namespace CartRecovery.Core.Workflow;
@@ -13,7 +14,7 @@ public static class StepEligibility
         var cart = state.Cart!;
         var settings = state.Settings!;
         var conditions = step.EffectiveConditions;
-        return ContactReason(cart, step.Channel)
+        return ContactPolicy.Check(cart, step.Channel).SkipReason
             ?? (state.OptedOutChannels.Contains(step.Channel) ? $"the shopper opted out of {Name(step.Channel)}" : null)
             ?? (conditions.Segments is { Count: > 0 } segments && !segments.Contains(state.Segment) ? $"not for the {SequenceKeys.For(state.Segment)} segment" : null)
             ?? (conditions.MinCartValue is { } min && cart.TotalPrice < min ? $"cart value {cart.TotalPrice} is under {min}" : null)
@@ -22,17 +23,6 @@ public static class StepEligibility
             ?? (conditions.RequiresPreviousOpened && !PreviousOpened(state) ? "the previous message was not opened" : null)
             ?? (step.Incentive && !settings.IncentivesEnabled ? "incentives are not enabled for this store" : null);
     }
-
-    private static string? ContactReason(CartSnapshot cart, Channel channel) => channel switch
-    {
-        Channel.Email when string.IsNullOrWhiteSpace(cart.Contact.Email) => "no email address",
-        Channel.Email when cart.Contact.EmailConsent != ConsentState.Subscribed => "no email marketing consent",
-        Channel.Sms when string.IsNullOrWhiteSpace(cart.Contact.Phone) => "no phone number",
-        Channel.Sms when cart.Contact.SmsConsent != ConsentState.Subscribed => "no SMS marketing consent",
-
-        // Push subscriptions and popup visits are known to the channel, not the cart: the executor skips when it cannot reach the shopper.
-        _ => null,
-    };
 
     private static bool IsLowStock(CartSnapshot cart) => cart.Lines.Any(l => l.LowStock);
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -16,7 +17,7 @@ namespace CartRecovery.Functions.Recovery;
 /// </summary>
 public sealed class DurableRecoveryWorkflows(
     DurableClientHolder holder,
-    IStoreSettings storeSettings,
+    IShopRepository shops,
     ISequenceIndex index,
     IOptions<RecoveryOptions> options,
     TimeProvider time) : IRecoveryWorkflows
@@ -30,14 +31,14 @@ public sealed class DurableRecoveryWorkflows(
             return;
         }
 
-        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        var settings = (await shops.GetAsync(abandoned.Shop, cancellationToken)).Recovery;
         var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
         var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
 
         // The summary first, as the embedded engine writes it with the start: an opt-out or uninstall right after the start
         // finds the recovery through the index, before the orchestration's first turn writes its own summary.
         await index.UpsertAsync(SequenceSummary.From(RecoveryDecider.Decide(prior, start).State), cancellationToken);
-        await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetrySettings.From(options.Value)), cancellationToken);
+        await ScheduleAsync(id, new RecoveryOrchestrationInput(prior, start, null, StepRetryPolicy.From(options.Value)), cancellationToken);
     }
 
     public async Task SignalAsync(WorkflowId id, RecoverySignal signal, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class DurableRecoveryWorkflows(
 
         if (signal is MerchantRestart restart && existing.ReadOutputAs<RecoveryState>() is { } ended && RecoveryDecider.CanRestart(ended))
         {
-            await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetrySettings.From(options.Value)), cancellationToken);
+            await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetryPolicy.From(options.Value)), cancellationToken);
         }
     }
 

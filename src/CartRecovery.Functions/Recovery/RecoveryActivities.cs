@@ -1,4 +1,5 @@
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -10,15 +11,24 @@ namespace CartRecovery.Functions.Recovery;
 /// their input, the client and a cancellation token (no FunctionContext), so tests register these very methods as
 /// function-style activities on the Durable Task engine.
 /// </summary>
-public sealed class RecoveryActivities(IStepExecutor executor, ISequenceIndex index)
+public sealed class RecoveryActivities(IStepExecutor executor, StepRetryPolicy policy, TimeProvider time, ISequenceIndex index)
 {
     public const string RunStep = "RecoveryRunStep";
+    public const string GiveUpStep = "RecoveryGiveUpStep";
     public const string SaveSummary = "RecoverySaveSummary";
 
-    /// <summary>Compose, check consent, send, record; idempotent on the request's key, so a retried or replayed activity never sends twice.</summary>
+    /// <summary>
+    /// One attempt of a step (compose, check consent, send, record) under the policy's attempt timeout; idempotent on the
+    /// request's key, so a retried or replayed activity never sends twice. The orchestrator retries it per the policy.
+    /// </summary>
     [Function(RunStep)]
     public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, CancellationToken cancellationToken) =>
-        executor.ExecuteAsync(request, cancellationToken);
+        StepAttempt.RunAsync(executor, request, policy, time, cancellationToken);
+
+    /// <summary>The step's attempts ran out: whatever it left unfinished ends failed (no message row stays "sending").</summary>
+    [Function(GiveUpStep)]
+    public Task<StepOutcome> GiveUpStepAsync([ActivityTrigger] StepGiveUp giveUp, CancellationToken cancellationToken) =>
+        executor.GiveUpAsync(giveUp.Request, giveUp.Reason, cancellationToken);
 
     /// <summary>
     /// The read model behind the merchant API and the per-customer and per-store signals. An activity may run after its

@@ -10,7 +10,8 @@ namespace CartRecovery.Functions.Recovery;
 /// <summary>
 /// One cart's recovery as a Durable Functions orchestration, driving the same <see cref="RecoveryDecider"/> as the embedded
 /// runner: each turn waits on exactly one durable timer (the state's wake-up) and one external event ("signal"), cancels the
-/// timer that lost, feeds the winner to the decider, and runs each decided step as an activity with a retry policy.
+/// timer that lost, feeds the winner to the decider, and runs each decided step as an activity retried per Core's
+/// <see cref="StepRetryPolicy"/> (<see cref="StepRetryHandler"/>).
 /// Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, all I/O is in activities.
 /// </summary>
 public static partial class RecoveryOrchestration
@@ -26,7 +27,7 @@ public static partial class RecoveryOrchestration
     {
         var logger = context.CreateReplaySafeLogger(nameof(RecoveryOrchestration));
         var input = context.GetInput<RecoveryOrchestrationInput>() ?? throw new InvalidOperationException("The recovery orchestration needs its input.");
-        var retry = input.Retry.ToTaskOptions();
+        var retry = input.Retry;
 
         var state = input.State;
         if (input.Start is { } start)
@@ -81,19 +82,32 @@ public static partial class RecoveryOrchestration
     }
 
     /// <summary>Runs the decided step, records its outcome, and repeats while the decider asks for more (overdue steps, in order).</summary>
-    private static async Task<RecoveryState> RunStepsAsync(TaskOrchestrationContext context, RecoveryState state, TaskOptions retry)
+    private static async Task<RecoveryState> RunStepsAsync(TaskOrchestrationContext context, RecoveryState state, StepRetryPolicy retry)
     {
         while (state.InFlight is { } inFlight)
         {
+            var request = inFlight.Request;
+            var attempts = StepRetryHandler.For(retry, request.IdempotencyKey);
             StepOutcome outcome;
             try
             {
-                outcome = await context.CallActivityAsync<StepOutcome>(RecoveryActivities.RunStep, inFlight.Request, retry);
+                outcome = await context.CallActivityAsync<StepOutcome>(RecoveryActivities.RunStep, request, attempts);
             }
             catch (TaskFailedException e)
             {
-                // Every attempt failed: recorded as failed with the error, then the decider applies the store's failure policy.
-                outcome = StepOutcome.FailedWithError(e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage);
+                // Every attempt failed: the executor ends what the step left unfinished (a message row still sending), the
+                // step is recorded as failed with the error, then the decider applies the store's failure policy.
+                // The error's short type name, as the embedded runner records it (the failure details carry the full name).
+                var errorType = e.FailureDetails.ErrorType;
+                var reason = StepOutcome.ReasonFor(errorType[(errorType.LastIndexOf('.') + 1)..], e.FailureDetails.ErrorMessage);
+                try
+                {
+                    outcome = await context.CallActivityAsync<StepOutcome>(RecoveryActivities.GiveUpStep, new StepGiveUp(request, reason), attempts);
+                }
+                catch (TaskFailedException)
+                {
+                    outcome = StepOutcome.Failed(reason);
+                }
             }
 
             state = RecoveryDecider.Decide(state, new StepCompleted(Now(context), inFlight.Request.StepId, outcome)).State;

@@ -3,15 +3,17 @@ using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Hosting.Options;
+using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Hosting.Recovery;
 
 /// <summary>
-/// What recoveries need whatever drives them: the engine settings, per-shop settings, the sequence index, the merchant
+/// What recoveries need whatever drives them: the engine settings and the step retry policy, the shops, the sequence index, the merchant
 /// API's handlers and the recoveries' personal data. The engine registers <see cref="IRecoveryWorkflows"/> and
 /// <see cref="IRecoveryEraser"/>.
 /// </summary>
@@ -20,7 +22,8 @@ internal static class RecoveryRegistration
     public static IServiceCollection AddRecoveries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecoveryOptions, RecoveryOptionsValidator>(configuration, RecoveryOptions.Section);
-        services.AddStoreSettings();
+        services.AddSingleton(sp => StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value));
+        services.AddShops(configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddSingleton<SequencesHandler>();
         services.AddSingleton<ConfigHandler>();

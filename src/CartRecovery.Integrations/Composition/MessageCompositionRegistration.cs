@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
 using CartRecovery.Core.Privacy;
@@ -8,6 +7,7 @@ using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Ai;
 using CartRecovery.Storage.Consent;
 using CartRecovery.Storage.Links;
+using CartRecovery.Storage.Shops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,8 +34,7 @@ public static class MessageCompositionRegistration
         services.AddSingleton<MessageLinks>();
         services.TryAddSingleton<ILinkShortener, TableLinkShortener>();
         services.AddSingleton<ShortLinkHandler>();
-        services.TryAddSingleton<IStoreProfiles>(new ConfiguredStoreProfiles(
-            configuration.GetSection(StoreProfileOptions.Section).Get<List<StoreProfileOptions>>() ?? []));
+        services.AddShops(configuration);
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CompositionOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value);

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Outbox;
 using CartRecovery.Integrations.Push;
@@ -19,7 +20,7 @@ public static class ChannelProviderRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         // Checked at start: a value that does not convert stops the host with the key named.
-        services.AddOptions<DeliveryRetryOptions>().Bind(configuration.GetSection(DeliveryRetryOptions.Section)).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateOnStart();
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section)).ValidateOnStart();

@@ -1,39 +1,15 @@
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace CartRecovery.Integrations.Delivery;
 
 /// <summary>
-/// The retry pipeline every provider sends through: a timeout per attempt inside an exponential, jittered retry of transient
-/// failures only. A Retry-After from the provider wins over the computed delay (capped at <see cref="DeliveryRetryOptions.MaxDelay"/>).
+/// The pipeline every provider sends through: a timeout on the one request, nothing more. Retrying is the step's, once, in
+/// Core's <c>StepRetryPolicy</c> as both engines apply it; a retry here would multiply the attempts (4 × 5 provider calls
+/// for one message before). A provider's Retry-After is kept on the <see cref="Core.Messaging.Delivery.TransientDeliveryException"/>
+/// for the record and is not waited on (docs/workflow.md, "One retry layer").
 /// </summary>
 public static class DeliveryResilience
 {
-    public static ResiliencePipeline Build(DeliveryRetryOptions options, TimeProvider timeProvider)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<TransientDeliveryException>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>(),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is TransientDeliveryException { RetryAfter: { } wait }
-                        ? (TimeSpan?)(wait < options.MaxDelay ? wait : options.MaxDelay)
-                        : null),
-            });
-        }
-
-        return builder.AddTimeout(options.AttemptTimeout).Build();
-    }
+    public static ResiliencePipeline Build(DeliveryOptions options, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.RequestTimeout).Build();
 }

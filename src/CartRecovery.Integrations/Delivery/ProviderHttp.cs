@@ -1,13 +1,14 @@
 using System.Text.Json;
-using Polly;
+using CartRecovery.Core.Messaging.Delivery;
 using Polly.Timeout;
+using Polly;
 
 namespace CartRecovery.Integrations.Delivery;
 
 /// <summary>
-/// Sends a provider request through the retry pipeline and sorts the answer: 2xx is returned; 408, 429 and 5xx are transient
-/// (retried, then thrown as <see cref="TransientDeliveryException"/>); any other status is a <see cref="PermanentDeliveryException"/>.
-/// The request is rebuilt for every attempt (a request message cannot be sent twice, and signatures carry the time).
+/// Sends one provider request under the request timeout and sorts the answer: 2xx is returned; 408, 429 and 5xx are transient
+/// (thrown as <see cref="TransientDeliveryException"/>, for the engine to retry the step); any other status is a
+/// <see cref="PermanentDeliveryException"/>. The request is built per call (signatures carry the time).
 /// </summary>
 public sealed class ProviderHttp(HttpClient http, ResiliencePipeline pipeline, string provider, TimeProvider timeProvider)
 {
@@ -17,8 +18,8 @@ public sealed class ProviderHttp(HttpClient http, ResiliencePipeline pipeline, s
         SendAsync(buildRequest, response => response, cancellationToken);
 
     /// <summary>
-    /// Sends and reads the answer inside the retry, so a 2xx whose content reports a transient failure (an ACS SMS recipient
-    /// throttled inside a 202) is retried like a 5xx when <paramref name="read"/> throws <see cref="TransientDeliveryException"/>.
+    /// Sends and reads the answer, so a 2xx whose content reports a transient failure (an ACS SMS recipient throttled inside a
+    /// 202) is transient like a 5xx when <paramref name="read"/> throws <see cref="TransientDeliveryException"/>.
     /// </summary>
     public async Task<T> SendAsync<T>(Func<HttpRequestMessage> buildRequest, Func<ProviderResponse, T> read, CancellationToken cancellationToken)
     {

@@ -3,8 +3,8 @@ using Polly;
 
 namespace CartRecovery.Integrations.Delivery;
 
-/// <summary>Builds a <see cref="ProviderHttp"/> per provider, all sharing one retry pipeline built from <see cref="DeliveryRetryOptions"/>.</summary>
-public sealed class ProviderHttpFactory(IOptions<DeliveryRetryOptions> options, TimeProvider timeProvider)
+/// <summary>Builds a <see cref="ProviderHttp"/> per provider, all sharing one request-timeout pipeline built from <see cref="DeliveryOptions"/>.</summary>
+public sealed class ProviderHttpFactory(IOptions<DeliveryOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Sent on every provider request (Resend refuses requests without one).</summary>
     public const string UserAgent = "CartRecovery/1.0";

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using MailKit;
 using MailKit.Net.Smtp;

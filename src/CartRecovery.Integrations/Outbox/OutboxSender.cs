@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Push;

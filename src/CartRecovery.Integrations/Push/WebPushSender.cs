@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using Lib.Net.Http.WebPush;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Acs;
 using CartRecovery.Integrations.Delivery;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 namespace CartRecovery.Integrations.Sms;
 
-/// <summary>Section <c>Sms</c>: which provider sends, from which number, and how long a message may be.</summary>
+/// <summary>Section <c>Sms</c>: which provider sends, and from which number (the segment limit is the step executor's: <c>Sms:MaxSegments</c>, see Core's StepDeliveryOptions).</summary>
 public sealed class SmsOptions
 {
     public const string Section = "Sms";
@@ -9,9 +9,6 @@ public sealed class SmsOptions
 
     /// <summary>The sending number (E.164) or alphanumeric sender id.</summary>
     public string From { get; set; } = "+15550000000";
-
-    /// <summary>Most segments one message may take; longer bodies are shortened.</summary>
-    public int MaxSegments { get; set; } = 2;
 
     public AcsSmsSettings Acs { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using CartRecovery.Core.Workflow;
 using CartRecovery.Hosting.Options;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Server.Workflow;
 
@@ -20,7 +19,7 @@ public static class EmbeddedEngineRegistration
         services.AddSingleton<TimerStore>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<Core.Messaging.IStepExecutor>(),
-            sp.GetRequiredService<IOptions<RecoveryOptions>>().Value,
+            sp.GetRequiredService<StepRetryPolicy>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkflowProcessor>();
         services.AddSingleton<IRecoveryWorkflows, EmbeddedRecoveryWorkflows>();

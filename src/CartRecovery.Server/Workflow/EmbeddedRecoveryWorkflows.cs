@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
@@ -16,7 +17,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
     WorkflowStore store,
     TimerStore timers,
     TimerQueue queue,
-    IStoreSettings storeSettings,
+    IShopRepository shops,
     ISequenceIndex index,
     IOptions<RecoveryOptions> options,
     IOptions<RunnerOptions> runnerOptions,
@@ -26,7 +27,7 @@ internal sealed class EmbeddedRecoveryWorkflows(
     {
         // Optimistic: most starts are for new carts, so create first and read only when the cart already had a recovery.
         var id = WorkflowId.For(abandoned.Shop, abandoned.CartKey).Value;
-        var settings = await storeSettings.GetAsync(abandoned.Shop, cancellationToken);
+        var settings = (await shops.GetAsync(abandoned.Shop, cancellationToken)).Recovery;
         if (await TryStartAsync(id, null, abandoned, abandonedAt, settings, cancellationToken))
         {
             return;

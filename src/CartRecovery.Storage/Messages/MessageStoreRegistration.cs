@@ -13,6 +13,7 @@ public static class MessageStoreRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessageStore>();
+        services.TryAddSingleton<IMessageRecords>(sp => sp.GetRequiredService<MessageStore>());
         services.TryAddSingleton<IMessageEvents>(sp => sp.GetRequiredService<MessageStore>());
         services.TryAddSingleton<IPopupMessages>(sp => sp.GetRequiredService<MessageStore>());
         services.TryAddSingleton<IMessageLog>(sp => sp.GetRequiredService<MessageStore>());

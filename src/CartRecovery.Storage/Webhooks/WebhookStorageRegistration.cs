@@ -6,7 +6,6 @@ using CartRecovery.Core.Workflow;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +29,7 @@ public static class WebhookStorageRegistration
         services.AddSingleton<AbandonmentWakeup>();
         services.AddSingleton<AbandonmentDueIndex>();
         services.AddSingleton<IAbandonmentDueIndex>(sp => sp.GetRequiredService<AbandonmentDueIndex>());
-        services.AddSingleton<StoreRepository>();
-        services.AddSingleton<IShopInstallations>(sp => sp.GetRequiredService<StoreRepository>());
-        services.AddSingleton<IAbandonmentThresholds, StoreAbandonmentThresholds>(); // IStoreSettings: registered with the recovery workflows
+        // IShopRepository and IAbandonmentThresholds (read from the shops): AddShops, registered by the product's registration.
         services.AddSingleton<CartRepository>();
         services.AddSingleton<ITrackedCartStore>(sp => sp.GetRequiredService<CartRepository>());
         // Core's rules over the cart store (the use cases are registered by AddIngestion); Recovery:TimeScale divides the threshold.

@@ -1,8 +1,9 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Composition;
 
@@ -33,7 +34,7 @@ public sealed class ComposerTests
     public async Task Line_breaks_in_names_never_reach_the_subject_or_headers()
     {
         var composer = new MessageComposer(
-            new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = CompositionFixture.Shop, Name = "Evil\r\nBcc: victim@example.com\r\n" }]),
+            new InMemoryShops([new ShopSeedOptions { Shop = CompositionFixture.Shop, Name = "Evil\r\nBcc: victim@example.com\r\n" }]),
             CompositionFixture.Links(), new NoAiCopy(), new NoRecommendations(), new NoLinkShortener(), new CompositionOptions(), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<MessageComposer>.Instance);
         var cart = CompositionFixture.Cart("en");

@@ -1,7 +1,7 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ internal static class CompositionFixture
 
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 30, 0, TimeSpan.Zero);
 
-    public static readonly StoreProfile Store = new(Shop, "Zoë's Store", "en", ["shop.zoe.example"]);
+    public static readonly ShopProfile Store = new(Shop, "Zoë's Store", "en", ["shop.zoe.example"]);
 
     public static readonly IReadOnlyDictionary<string, (string Locale, string Currency)> Locales = new Dictionary<string, (string, string)>
     {
@@ -34,7 +34,7 @@ internal static class CompositionFixture
     {
         var clock = time ?? new ManualTimeProvider(Now);
         return new MessageComposer(
-            new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = Store.Name, DefaultLocale = "en", Domains = ["shop.zoe.example"] }]),
+            new InMemoryShops([new ShopSeedOptions { Shop = Shop, Name = Store.Name, DefaultLocale = "en", Domains = ["shop.zoe.example"] }]),
             Links(clock),
             ai ?? new NoAiCopy(),
             recommendations ?? new NoRecommendations(),

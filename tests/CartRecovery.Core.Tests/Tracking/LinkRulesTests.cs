@@ -1,12 +1,12 @@
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 
 namespace CartRecovery.Core.Tests.Tracking;
 
 public sealed class LinkRulesTests
 {
-    private static readonly StoreProfile Store = new("a-shop.myshopify.com", "A Shop", "en", ["shop.example.com"]);
+    private static readonly ShopProfile Store = new("a-shop.myshopify.com", "A Shop", "en", ["shop.example.com"]);
 
     [Fact]
     public void Utm_parameters_are_added_after_the_existing_query_and_before_the_fragment()

@@ -1,7 +1,7 @@
 using System.Text;
 using CartRecovery.Core.Http;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tests.Composition;
 using CartRecovery.Core.Tests.Fakes;
 using CartRecovery.Core.Tracking;
@@ -19,7 +19,7 @@ public sealed class TrackingHandlerTests
     private readonly RecordingWorkflows workflows = new();
     private readonly InMemorySuppressionList suppressions = new();
     private readonly TokenSigner signer = new(CompositionFixture.SigningKey);
-    private readonly IStoreProfiles stores = new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = CompositionFixture.Shop, Name = "Zoë's Store", Domains = ["shop.zoe.example"] }]);
+    private readonly IShopRepository stores = new InMemoryShops([new ShopSeedOptions { Shop = CompositionFixture.Shop, Name = "Zoë's Store", Domains = ["shop.zoe.example"] }]);
 
     public TrackingHandlerTests() => events.Know("msg-1");
 

@@ -42,8 +42,8 @@ public sealed class RecoveryDeciderTests
     }
 
     [Theory]
-    [InlineData(ConsentState.NotSubscribed, "shopper@example.com", "no email marketing consent")]
-    [InlineData(ConsentState.Unknown, "shopper@example.com", "no email marketing consent")]
+    [InlineData(ConsentState.NotSubscribed, "shopper@example.com", "no email marketing consent (NotSubscribed)")]
+    [InlineData(ConsentState.Unknown, "shopper@example.com", "no email marketing consent (Unknown)")]
     [InlineData(ConsentState.Subscribed, null, "no email address")]
     public void An_email_step_without_address_or_consent_is_skipped(ConsentState consent, string? email, string reason)
     {

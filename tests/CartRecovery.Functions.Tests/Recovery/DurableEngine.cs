@@ -2,6 +2,7 @@ using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
@@ -10,6 +11,7 @@ using CartRecovery.Functions.Recovery;
 using CartRecovery.RecoveryScenarios;
 using CartRecovery.RunnerHost;
 using CartRecovery.Storage;
+using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Workflow;
 using CartRecovery.Testing;
 using Microsoft.DurableTask.Client;
@@ -36,22 +38,33 @@ internal sealed class DurableEngine : IRecoveryEngine
     {
         this.host = host;
         scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<DurableClientHolder>().Use(host.Client); // as each Functions trigger does with its [DurableClient]
     }
 
     public DurableTaskClient Client => host.Client;
 
-    public IRecoveryWorkflows Workflows => scope.ServiceProvider.GetRequiredService<IRecoveryWorkflows>();
+    public IRecoveryWorkflows Workflows => InInvocation<IRecoveryWorkflows>();
 
     public ISequenceIndex Index => scope.ServiceProvider.GetRequiredService<ISequenceIndex>();
 
-    public IStoreSettings Settings => scope.ServiceProvider.GetRequiredService<IStoreSettings>();
+    public IShopRepository Shops => scope.ServiceProvider.GetRequiredService<IShopRepository>();
 
-    public SequencesHandler Sequences => scope.ServiceProvider.GetRequiredService<SequencesHandler>();
+    public SequencesHandler Sequences => InInvocation<SequencesHandler>();
 
-    public IPersonalDataHolder Recoveries => scope.ServiceProvider.GetRequiredService<IPersonalDataHolder>();
+    public IPersonalDataHolder Recoveries => InInvocation<IPersonalDataHolder>();
 
     public StorageTables Tables => scope.ServiceProvider.GetRequiredService<StorageTables>();
+
+    /// <summary>
+    /// A service that may start or signal recoveries, with the client put in the holder first, as each Functions trigger does
+    /// with its [DurableClient]. The holder flows with the async context, so this is done in the caller's context (a
+    /// synchronous getter), not once in the constructor, whose async caller would not pass it on.
+    /// </summary>
+    private T InInvocation<T>()
+        where T : notnull
+    {
+        scope.ServiceProvider.GetRequiredService<DurableClientHolder>().Use(host.Client);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
 
     public static async Task<DurableEngine> StartAsync(EngineSettings settings)
     {
@@ -76,6 +89,11 @@ internal sealed class DurableEngine : IRecoveryEngine
                 {
                     await using var invocation = Services().CreateAsyncScope();
                     return await ActivatorUtilities.CreateInstance<RecoveryActivities>(invocation.ServiceProvider).RunStepAsync(request, CancellationToken.None);
+                });
+                registry.AddActivityFunc<StepGiveUp, StepOutcome>(RecoveryActivities.GiveUpStep, async (_, giveUp) =>
+                {
+                    await using var invocation = Services().CreateAsyncScope();
+                    return await ActivatorUtilities.CreateInstance<RecoveryActivities>(invocation.ServiceProvider).GiveUpStepAsync(giveUp, CancellationToken.None);
                 });
                 registry.AddActivityFunc<SequenceSummary>(RecoveryActivities.SaveSummary, async (_, summary) =>
                 {
@@ -103,7 +121,8 @@ internal sealed class DurableEngine : IRecoveryEngine
         services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section));
         services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
-        services.AddStoreSettings();
+        services.AddSingleton(sp => StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value));
+        services.AddShops(configuration);
         services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
         services.AddScoped<DurableClientHolder>();
         services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Ai;
 using CartRecovery.Testing;
@@ -221,7 +221,7 @@ public sealed class OpenAiCopyTests : IAsyncLifetime
     {
         const string key = "integration-signing-key-0123456789abcdef";
         return new MessageComposer(
-            new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = "Tea House" }]),
+            new InMemoryShops([new ShopSeedOptions { Shop = Shop, Name = "Tea House" }]),
             new MessageLinks(new AppLinkOptions { SigningKey = key }, new TokenSigner(key), TimeProvider.System),
             writer,
             new NoRecommendations(),

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Outbox;

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Testing;
@@ -13,20 +14,30 @@ internal static class TestDelivery
 
     public static readonly DeliveryContext Context = new(Key, new DateTimeOffset(2026, 1, 15, 11, 59, 0, TimeSpan.Zero));
 
-    /// <summary>No backoff (so nothing waits on the manual clock) and a generous attempt timeout.</summary>
-    public static ProviderHttpFactory Factory(TimeProvider? time = null, int attempts = 3, TimeSpan? attemptTimeout = null) =>
-        new(
-            Options.Create(new DeliveryRetryOptions
-            {
-                MaxAttempts = attempts,
-                BaseDelay = TimeSpan.Zero,
-                MaxDelay = TimeSpan.Zero,
-                AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(20),
-            }),
-            time ?? new ManualTimeProvider());
+    /// <summary>A generous request timeout (on the given clock; a manual one never fires it).</summary>
+    public static ProviderHttpFactory Factory(TimeProvider? time = null, TimeSpan? requestTimeout = null) =>
+        new(Options.Create(new DeliveryOptions { RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(20) }), time ?? new ManualTimeProvider());
 
-    /// <summary>Real time and a short attempt timeout, for the timeout tests.</summary>
-    public static ProviderHttpFactory TimeoutFactory() => Factory(TimeProvider.System, attempts: 2, attemptTimeout: TimeSpan.FromSeconds(1));
+    /// <summary>Real time and a short request timeout, for the timeout tests.</summary>
+    public static ProviderHttpFactory TimeoutFactory() => Factory(TimeProvider.System, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Sends again after each <see cref="TransientDeliveryException"/>, up to <paramref name="attempts"/> sends, as the engine
+    /// retries a step (providers make one request per send and retry nothing themselves); the last failure is thrown.
+    /// </summary>
+    public static async Task<T> AsTheEngineRetries<T>(int attempts, Func<Task<T>> send)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (TransientDeliveryException) when (attempt < attempts)
+            {
+            }
+        }
+    }
 
     public static RenderedMessage Email(string subject = "Your cart is waiting") => new(
         Channel.Email,

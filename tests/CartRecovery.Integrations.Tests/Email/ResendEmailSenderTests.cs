@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Tests.Delivery;
@@ -80,7 +81,7 @@ public sealed class ResendEmailSenderTests : IAsyncLifetime
     {
         server.Respond = TestDelivery.Sequence((500, "{}"), (503, "{}"), (200, """{"id":"after-retry"}"""));
 
-        var receipt = await Sender(attempts: 3).SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken);
+        var receipt = await TestDelivery.AsTheEngineRetries(3, () => Sender().SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal("after-retry", receipt.ProviderMessageId);
         Assert.Equal(3, server.Requests.Count);
@@ -93,7 +94,7 @@ public sealed class ResendEmailSenderTests : IAsyncLifetime
         server.Respond = TestDelivery.Status(429, """{"name":"rate_limit_exceeded"}""", retryAfter: "1");
 
         var failure = await Assert.ThrowsAsync<TransientDeliveryException>(
-            () => Sender(attempts: 3).SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken));
+            () => TestDelivery.AsTheEngineRetries(3, () => Sender().SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken)));
 
         Assert.Equal(429, failure.StatusCode);
         Assert.Equal(3, server.Requests.Count);
@@ -106,13 +107,13 @@ public sealed class ResendEmailSenderTests : IAsyncLifetime
         var sender = new ResendEmailSender(http, Options(), TestDelivery.TimeoutFactory());
 
         var failure = await Assert.ThrowsAsync<TransientDeliveryException>(
-            () => sender.SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken));
+            () => TestDelivery.AsTheEngineRetries(2, () => sender.SendAsync(TestDelivery.Email(), "ana@example.com", TestDelivery.Context, TestContext.Current.CancellationToken)));
 
         Assert.Contains("timed out", failure.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
     }
 
-    private ResendEmailSender Sender(int attempts = 3) => new(http, Options(), TestDelivery.Factory(attempts: attempts));
+    private ResendEmailSender Sender() => new(http, Options(), TestDelivery.Factory());
 
     private IOptions<EmailOptions> Options() => Microsoft.Extensions.Options.Options.Create(new EmailOptions
     {

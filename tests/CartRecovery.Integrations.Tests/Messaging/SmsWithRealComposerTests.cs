@@ -1,8 +1,9 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Messaging.Composition;
 using CartRecovery.Core.Messaging.Sms;
+using CartRecovery.Core.Messaging.Steps;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 using CartRecovery.Integrations.Email;
 using CartRecovery.Integrations.Messaging;
@@ -29,7 +30,7 @@ public sealed class SmsWithRealComposerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var tables = await TestStorage.TablesAsync();
-        var stores = new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = "Zoë's Store", DefaultLocale = "en" }]);
+        var stores = new InMemoryShops([new ShopSeedOptions { Shop = Shop, Name = "Zoë's Store", DefaultLocale = "en" }]);
         const string key = "test-signing-key-0123456789abcdef-0123456789";
         var linkOptions = new AppLinkOptions { PublicBaseUrl = "https://recover.example", SigningKey = key };
         var links = new MessageLinks(linkOptions, new TokenSigner(key), clock);
@@ -43,7 +44,7 @@ public sealed class SmsWithRealComposerTests : IAsyncLifetime
             new SmtpEmailSender(Options.Create(new EmailOptions()), Delivery.TestDelivery.Factory(clock)),
             outbox,
             outbox,
-            Options.Create(new SmsOptions { MaxSegments = 2 }),
+            new StepDeliveryOptions { MaxSegments = 2 },
             stores,
             NullLogger<StepExecutor>.Instance);
     }

@@ -1,7 +1,9 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging.Log;
+using CartRecovery.Core.Messaging.Steps;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Email;
@@ -212,7 +214,7 @@ public sealed class StepExecutorTests : IAsyncLifetime
 
         Assert.Equal(StepOutcome.Sent(pending.MessageId), outcome);
         Assert.Single(composer.Calls);
-        Assert.Equal(4, resend.Requests.Count); // three attempts inside the provider, then one for the engine's retry
+        Assert.Equal(2, resend.Requests.Count); // one request per attempt: the provider retries nothing, the engine retries the step
     }
 
     [Fact]
@@ -226,7 +228,41 @@ public sealed class StepExecutorTests : IAsyncLifetime
         var outcome = await Executor().ExecuteAsync(Request(Channel.Email), Cancel);
 
         Assert.Equal(StepOutcome.Skipped("suppressed: unsubscribed"), outcome);
-        Assert.Equal(3, resend.Requests.Count);
+        Assert.Single(resend.Requests); // the first attempt's one request; the resumed step sends nothing
+    }
+
+    [Theory]
+    [InlineData("ana@example.com\r\nBcc: eve@example.com")]
+    [InlineData("ana@example.com\nBcc: eve@example.com")]
+    [InlineData("ana\r@example.com")]
+    public async Task A_recipient_with_a_line_break_is_refused_before_sending_and_its_row_ends_final(string address)
+    {
+        // Defect 6 of issue 9: SMTP threw FormatException for such an address and the message row stayed "sending" forever.
+        var smtp = new SmtpEmailSender(
+            Options.Create(new EmailOptions { FromAddress = "shop@mail.example", Smtp = new SmtpSettings { Host = "127.0.0.1", Port = Testing.FreePort.Next() } }),
+            TestDelivery.Factory());
+        var request = Request(Channel.Email, Contact() with { Email = address });
+
+        var outcome = await Executor(smtp).ExecuteAsync(request, Cancel);
+
+        Assert.Equal(StepOutcome.Skipped("the email address is not valid"), outcome);
+        Assert.Empty(composer.Calls);
+        var record = await store.FindByKeyAsync(Shop, request.IdempotencyKey, Cancel);
+        Assert.Equal(MessageStatus.Skipped, record!.Status);
+        Assert.DoesNotContain("eve", record.Recipient ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_that_cannot_take_the_address_fails_the_message_instead_of_leaving_it_sending()
+    {
+        var request = Request(Channel.Email);
+
+        var outcome = await Executor(new RefusesInput()).ExecuteAsync(request, Cancel);
+
+        Assert.Equal(StepOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("FormatException", outcome.Reason, StringComparison.Ordinal);
+        var record = await store.FindByKeyAsync(Shop, request.IdempotencyKey, Cancel);
+        Assert.Equal((MessageStatus.Failed, outcome.Reason), (record!.Status, record.Reason));
     }
 
     [Fact]
@@ -277,8 +313,8 @@ public sealed class StepExecutorTests : IAsyncLifetime
         email ?? ResendSender(),
         outbox,
         outbox,
-        Options.Create(new SmsOptions { MaxSegments = 2 }),
-        new ConfiguredStoreProfiles([new StoreProfileOptions { Shop = Shop, Name = "Linen & Co" }]),
+        new StepDeliveryOptions { MaxSegments = 2 },
+        new InMemoryShops([new ShopSeedOptions { Shop = Shop, Name = "Linen & Co" }]),
         NullLogger<StepExecutor>.Instance);
 
     private ResendEmailSender ResendSender() => new(
@@ -313,6 +349,15 @@ public sealed class StepExecutorTests : IAsyncLifetime
         false,
         null,
         StepRequest.KeyFor(Shop, "chk-1", stepId, channel));
+
+    /// <summary>A provider library that throws on an address it cannot parse (as System.Net.Mail and MimeKit do).</summary>
+    private sealed class RefusesInput : IEmailSender
+    {
+        public string Provider => "strict";
+
+        public Task<ProviderReceipt> SendAsync(RenderedMessage message, string to, DeliveryContext context, CancellationToken cancellationToken) =>
+            throw new FormatException("The specified string is not in the form required for an e-mail address.");
+    }
 
     /// <summary>Sends for real, then fails as a process crash before the outcome is recorded would.</summary>
     private sealed class CrashAfterSend(IEmailSender inner) : IEmailSender

@@ -1,7 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Push;
@@ -119,16 +120,21 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     {
         server.Respond = TestDelivery.Sequence((502, "{}"), (201, "{}"));
 
-        await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
+        await TestDelivery.AsTheEngineRetries(2, () => Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(server.Requests[0].Header("Topic"), server.Requests[1].Header("Topic"));
     }
 
     [Fact]
-    public async Task A_429_is_retried_by_our_pipeline_not_by_the_library()
+    public async Task A_429_is_transient_not_retried_by_the_library_and_the_engines_next_attempt_delivers()
     {
         server.Respond = TestDelivery.Sequence((429, "{}"), (201, "{}"));
+
+        var first = await Assert.ThrowsAsync<TransientDeliveryException>(
+            () => Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken));
+        Assert.Single(server.Requests);
+        Assert.Equal(429, first.StatusCode);
 
         await Sender().SendAsync(TestDelivery.Push(), Subscription(), TestDelivery.Context, TestContext.Current.CancellationToken);
 

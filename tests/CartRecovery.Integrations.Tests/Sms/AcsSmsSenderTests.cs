@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Sms;
 using CartRecovery.Integrations.Tests.Delivery;
@@ -72,7 +73,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
             (202, """{"value":[{"to":"+15551234567","httpStatusCode":429,"successful":false}]}"""),
             (202, """{"value":[{"to":"+15551234567","messageId":"Outgoing_2","httpStatusCode":202,"successful":true}]}"""));
 
-        var receipt = await Sender().SendAsync("text", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken);
+        var receipt = await TestDelivery.AsTheEngineRetries(2, () => Sender().SendAsync("text", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal("Outgoing_2", receipt.ProviderMessageId);
         Assert.Equal(2, server.Requests.Count);
@@ -97,7 +98,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
         server.Respond = TestDelivery.Status(503);
 
         await Assert.ThrowsAsync<TransientDeliveryException>(
-            () => Sender().SendAsync("text", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken));
+            () => TestDelivery.AsTheEngineRetries(3, () => Sender().SendAsync("text", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken)));
 
         Assert.Equal(3, server.Requests.Count);
     }

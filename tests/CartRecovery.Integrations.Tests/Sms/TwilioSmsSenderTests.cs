@@ -1,3 +1,4 @@
+using CartRecovery.Core.Messaging.Delivery;
 using CartRecovery.Integrations.Delivery;
 using CartRecovery.Integrations.Sms;
 using CartRecovery.Integrations.Tests.Delivery;
@@ -64,7 +65,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     {
         server.Respond = TestDelivery.Sequence((500, "{}"), (201, """{"sid":"SM2"}"""));
 
-        var receipt = await Sender().SendAsync("hi", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken);
+        var receipt = await TestDelivery.AsTheEngineRetries(2, () => Sender().SendAsync("hi", "+15551234567", TestDelivery.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal("SM2", receipt.ProviderMessageId);
         Assert.Equal(2, server.Requests.Count);

@@ -25,7 +25,7 @@ public sealed class StartupValidationTests
     {
         { "Webhooks:Partitions", "many" },
         { "Recovery:TimeScale", "fast" },
-        { "Delivery:MaxAttempts", "four" },
+        { "Delivery:RequestTimeout", "soon" },
     };
 
     [Theory]

@@ -49,10 +49,10 @@ internal sealed class MessagingServer : IAsyncDisposable
                 ["App:SigningKey"] = SigningKey,
                 ["App:AllowInsecureRedirects"] = "true",
                 ["App:UnsubscribeMailto"] = "unsubscribe@recover.example",
-                ["Stores:0:Shop"] = Shop,
-                ["Stores:0:Name"] = "Zoë's Store",
-                ["Stores:0:DefaultLocale"] = "en",
-                ["Stores:0:Domains:0"] = storefrontHost,
+                ["Shops:0:Shop"] = Shop,
+                ["Shops:0:Name"] = "Zoë's Store",
+                ["Shops:0:DefaultLocale"] = "en",
+                ["Shops:0:Domains:0"] = storefrontHost,
             },
             services =>
             {

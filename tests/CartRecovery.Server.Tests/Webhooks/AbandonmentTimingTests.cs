@@ -42,7 +42,7 @@ public sealed class AbandonmentTimingTests
     {
         await using var server = await WebhookServer.StartAsync();
         var t0 = server.Time.GetUtcNow();
-        await server.Service<Core.Workflow.Settings.IStoreSettings>().SaveAsync(WebhookServer.Shop, Core.Workflow.Settings.RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(10) }, TestContext.Current.CancellationToken);
+        await server.Service<Core.Shops.IShopRepository>().SaveRecoverySettingsAsync(WebhookServer.Shop, Core.Workflow.Settings.RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(10) }, TestContext.Current.CancellationToken);
 
         using var response = await server.PostAsync("carts/create", ShopifyPayloads.Cart("cart-10", t0));
         await WaitUntilScheduledAsync(server, t0.AddMinutes(10));

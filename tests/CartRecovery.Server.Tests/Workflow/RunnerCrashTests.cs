@@ -27,7 +27,7 @@ public sealed class RunnerCrashTests
     public async Task A_runner_killed_at_any_moment_resumes_every_workflow_with_no_step_lost_or_sent_twice()
     {
         using var env = await RunnerEnvironment.CreateAsync();
-        await env.Settings.SaveAsync(Shop, FiveSteps, Ct);
+        await env.Shops.SaveRecoverySettingsAsync(Shop, FiveSteps, Ct);
         var ids = await StartWorkflowsAsync(env, "kill", 8);
 
         // The executor waits 150 ms between being called and sending, so kills land before, during and after steps.
@@ -57,7 +57,7 @@ public sealed class RunnerCrashTests
     public async Task Two_runners_on_one_storage_never_both_execute_a_step()
     {
         using var env = await RunnerEnvironment.CreateAsync();
-        await env.Settings.SaveAsync(Shop, FiveSteps, Ct);
+        await env.Shops.SaveRecoverySettingsAsync(Shop, FiveSteps, Ct);
         await using var first = await RunnerProcess.StartAsync(env.ConnectionString, env.Prefix, "runner-a");
         await using var second = await RunnerProcess.StartAsync(env.ConnectionString, env.Prefix, "runner-b");
 

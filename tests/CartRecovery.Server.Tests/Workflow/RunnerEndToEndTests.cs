@@ -97,7 +97,7 @@ public sealed class RunnerEndToEndTests
     {
         var host = await ServerHost.StartAsync(FastRunnerSettings(), services ?? (s => s.AddSingleton<IStepExecutor>(sp =>
             new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), TimeProvider.System))));
-        await host.Services.GetRequiredService<IStoreSettings>().SaveAsync(Shop, ThreeSteps, Ct);
+        await host.Services.GetRequiredService<Core.Shops.IShopRepository>().SaveRecoverySettingsAsync(Shop, ThreeSteps, Ct);
         return host;
     }
 

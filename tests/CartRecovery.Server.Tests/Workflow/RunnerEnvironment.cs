@@ -1,3 +1,4 @@
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Sequences;
 using CartRecovery.Core.Workflow.Settings;
@@ -39,7 +40,7 @@ internal sealed class RunnerEnvironment : IDisposable
 
     public ISequenceIndex Index => host.Services.GetRequiredService<ISequenceIndex>();
 
-    public IStoreSettings Settings => host.Services.GetRequiredService<IStoreSettings>();
+    public IShopRepository Shops => host.Services.GetRequiredService<IShopRepository>();
 
     public StorageTables Tables => host.Services.GetRequiredService<StorageTables>();
 
@@ -63,7 +64,7 @@ internal sealed class RunnerEnvironment : IDisposable
     public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
         Services.GetRequiredService<WorkflowStore>(),
         Services.GetRequiredService<TimerStore>(),
-        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), new RecoveryOptions(), TimeProvider.System),
+        new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), StepRetryPolicy.From(new RecoveryOptions()), TimeProvider.System),
         index ?? Index,
         Options.Create(new RunnerOptions { Id = "test-runner" }),
         TimeProvider.System,

@@ -209,7 +209,7 @@ public sealed class SequencesApiTests : IAsyncLifetime
     private async Task StartAsync(params string[] cartKeys)
     {
         var ct = TestContext.Current.CancellationToken;
-        await host.Services.GetRequiredService<IStoreSettings>().SaveAsync(Shop, ThreeSteps, ct);
+        await host.Services.GetRequiredService<Core.Shops.IShopRepository>().SaveRecoverySettingsAsync(Shop, ThreeSteps, ct);
         foreach (var key in cartKeys)
         {
             await host.Services.GetRequiredService<IRecoveryWorkflows>().StartAsync(Cart(key), DateTimeOffset.UtcNow, ct);

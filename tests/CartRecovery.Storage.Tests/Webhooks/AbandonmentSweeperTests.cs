@@ -50,7 +50,7 @@ public sealed class AbandonmentSweeperTests
     {
         var s = await WebhookStorage.CreateAsync();
         var t0 = s.Time.GetUtcNow();
-        await s.Settings.SaveAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(15) }, Cancel);
+        await s.Shops.SaveRecoverySettingsAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(15) }, Cancel);
         await s.DeliverAsync("carts/create", ShopifyPayloads.Cart("cart-15", t0));
 
         await s.Sweeper.RunOnceAsync(t0.AddMinutes(15), Cancel);
@@ -74,11 +74,11 @@ public sealed class AbandonmentSweeperTests
     {
         var s = await WebhookStorage.CreateAsync(threshold: TimeSpan.FromMinutes(30));
         var t0 = s.Time.GetUtcNow();
-        await s.Settings.SaveAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(60) }, Cancel);
+        await s.Shops.SaveRecoverySettingsAsync(Shop, RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(60) }, Cancel);
         await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-60", t0));
 
         Assert.Equal(t0.AddMinutes(60), (await s.CheckoutAsync("ck-60")).DueAt);
-        Assert.Equal(TimeSpan.FromMinutes(30), (await s.Settings.GetAsync("unsaved.myshopify.com", Cancel)).AbandonmentThreshold);
+        Assert.Equal(TimeSpan.FromMinutes(30), (await s.Shops.GetAsync("unsaved.myshopify.com", Cancel)).Recovery.AbandonmentThreshold);
     }
 
     [Fact]

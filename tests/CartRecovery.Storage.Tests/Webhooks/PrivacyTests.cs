@@ -82,8 +82,45 @@ public sealed class PrivacyTests
 
         Assert.Equal(0, await s.RowCountAsync(CartRepository.TableName, Shop));
         Assert.Empty(await s.Privacy.ListAsync(Shop, Cancel));
-        Assert.Null(await s.Stores.GetAsync(Shop, Cancel));
+        Assert.False((await s.Shops.GetAsync(Shop, Cancel)).Install.IsKnown);
         Assert.DoesNotContain(await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel), d => d.Shop == Shop);
         Assert.True(await s.RowCountAsync(CartRepository.TableName, OtherShop) > 0);
+    }
+
+    [Fact]
+    public async Task After_shop_redact_no_entity_in_any_table_mentions_the_shop()
+    {
+        // Defect of issue 11: shop/redact deleted the store row but left the store settings row behind.
+        var s = await WithTwoShoppersAsync();
+        await s.Shops.SaveRecoverySettingsAsync(Shop, Core.Workflow.Settings.RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(20) }, Cancel);
+        await s.Shops.SaveProfileAsync(new Core.Shops.ShopProfile(Shop, "Example Shop", "en", ["shop.example.com"], "Europe/Lisbon", "EUR"), Cancel);
+        await s.Shops.SaveRecoverySettingsAsync(OtherShop, Core.Workflow.Settings.RecoveryPresets.Defaults, Cancel);
+        Assert.NotEmpty(await EntitiesMentioningAsync(s, Shop));
+
+        await s.DeliverAsync("shop/redact", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact")));
+
+        Assert.Empty(await EntitiesMentioningAsync(s, Shop));
+        Assert.NotEmpty(await EntitiesMentioningAsync(s, OtherShop));
+        Assert.NotEqual(TimeSpan.FromMinutes(20), (await s.Shops.GetAsync(Shop, Cancel)).Recovery.AbandonmentThreshold); // back to the defaults
+    }
+
+    /// <summary>"table/partition/row" of every entity, in every table of the run, whose keys or values contain <paramref name="shop"/>.</summary>
+    private static async Task<IReadOnlyList<string>> EntitiesMentioningAsync(WebhookStorage s, string shop)
+    {
+        var found = new List<string>();
+        foreach (var name in await s.Tables.ListAsync(string.Empty, cancellationToken: Cancel))
+        {
+            var table = await s.Tables.GetAsync(name, Cancel);
+            await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: Cancel))
+            {
+                var text = string.Join('\n', entity.Select(p => $"{p.Key}={p.Value}").Prepend(entity.RowKey).Prepend(entity.PartitionKey));
+                if (text.Contains(shop, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add($"{name}/{entity.PartitionKey}/{entity.RowKey}");
+                }
+            }
+        }
+
+        return found;
     }
 }

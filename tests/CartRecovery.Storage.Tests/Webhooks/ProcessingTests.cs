@@ -232,7 +232,7 @@ public sealed class ProcessingTests
         await s.DeliverAsync("checkouts/create", ShopifyPayloads.Checkout("ck-u", t0));
         await s.DeliverAsync("app/uninstalled", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("app_uninstalled")), triggeredAt: t0.AddMinutes(1));
 
-        Assert.False(await s.Stores.IsActiveAsync(Shop, Cancel));
+        Assert.False((await s.Shops.GetAsync(Shop, Cancel)).Install.IsActive);
         Assert.Empty(await s.Due.DueAsync(t0.AddDays(1), 10, Cancel));
         Assert.IsType<StoreRemoved>(Assert.Single(s.Workflows.Signals, x => x.Target == "shop:" + Shop).Signal);
 

@@ -1,16 +1,16 @@
 using Azure.Data.Tables;
-using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
-using CartRecovery.Storage.Stores;
+using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Storage.Webhooks;
-using CartRecovery.Storage.Workflow;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,9 +30,8 @@ internal sealed class WebhookStorage
         Inbox = new TableWebhookInbox(tables, webhookOptions, Signal);
         Queue = new WebhookInboxQueue(tables, webhookOptions, Time);
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
-        Stores = new StoreRepository(tables);
-        Settings = new TableStoreSettings(tables, null, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
-        Thresholds = new StoreAbandonmentThresholds(Settings);
+        Shops = new TableShopRepository(tables, ShopSeeds.None, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
+        Thresholds = new ShopAbandonmentThresholds(Shops);
         CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
@@ -57,11 +56,9 @@ internal sealed class WebhookStorage
 
     public AbandonmentDueIndex Due { get; }
 
-    public StoreRepository Stores { get; }
+    public TableShopRepository Shops { get; }
 
-    public TableStoreSettings Settings { get; }
-
-    public StoreAbandonmentThresholds Thresholds { get; }
+    public ShopAbandonmentThresholds Thresholds { get; }
 
     /// <summary>The storage adapter behind <see cref="Carts"/>.</summary>
     public CartRepository CartStore { get; }
@@ -80,7 +77,7 @@ internal sealed class WebhookStorage
 
     /// <summary>A sweeper as a freshly started process would have it (same tables), handing over to <paramref name="workflows"/>.</summary>
     public AbandonmentSweeper NewSweeper(Core.Workflow.IRecoveryWorkflows workflows) =>
-        new(Due, Carts, Stores, workflows, NullLogger<AbandonmentSweeper>.Instance);
+        new(Due, Carts, Shops, workflows, NullLogger<AbandonmentSweeper>.Instance);
 
     /// <summary>The delivery processor with its topic families, handing over to <paramref name="workflows"/>, as the hosts compose it.</summary>
     public WebhookDeliveryProcessor NewProcessor(Core.Workflow.IRecoveryWorkflows workflows)
@@ -89,8 +86,8 @@ internal sealed class WebhookStorage
         return new WebhookDeliveryProcessor(
             new CartDeliveries(Carts, supersession, workflows, NullLogger<CartDeliveries>.Instance),
             new OrderDeliveries(Carts, supersession, workflows),
-            new ShopLifecycleDeliveries(Stores, Due, workflows, NullLogger<ShopLifecycleDeliveries>.Instance),
-            new PrivacyDeliveries(Carts, Stores, Due, Privacy, Holders, Time, NullLogger<PrivacyDeliveries>.Instance),
+            new ShopLifecycleDeliveries(Shops, Due, workflows, NullLogger<ShopLifecycleDeliveries>.Instance),
+            new PrivacyDeliveries(Carts, Shops, Due, Privacy, Holders, Time, NullLogger<PrivacyDeliveries>.Instance),
             NullLogger<WebhookDeliveryProcessor>.Instance);
     }
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
@@ -18,7 +19,7 @@ public interface IRecoveryEngine : IAsyncDisposable
 
     ISequenceIndex Index { get; }
 
-    IStoreSettings Settings { get; }
+    IShopRepository Shops { get; }
 
     /// <summary>The merchant API's host-neutral handlers, as both hosts map them onto HTTP.</summary>
     SequencesHandler Sequences { get; }

@@ -37,7 +37,7 @@ public abstract class RecoveryScenarioBase
         }
 
         var engine = await StartEngineAsync(settings ?? new EngineSettings());
-        await engine.Settings.SaveAsync(ScenarioData.Shop, storeSettings ?? ScenarioData.ThreeSteps, Ct);
+        await engine.Shops.SaveRecoverySettingsAsync(ScenarioData.Shop, storeSettings ?? ScenarioData.ThreeSteps, Ct);
         return engine;
     }
 

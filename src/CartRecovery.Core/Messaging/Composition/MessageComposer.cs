@@ -1,6 +1,6 @@
 using CartRecovery.Core.Carts;
-using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Messaging.Composition.Guardrails;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Messaging.Composition;
 /// template), fills in the cart, and signs every link (tracked restore link with UTM, open pixel, unsubscribe + RFC 8058 headers).
 /// </summary>
 public sealed partial class MessageComposer(
-    IStoreProfiles stores,
+    IShopRepository shops,
     MessageLinks links,
     IAiCopyWriter ai,
     IRecommendations recommendations,
@@ -26,7 +26,7 @@ public sealed partial class MessageComposer(
     public async Task<RenderedMessage> ComposeAsync(StepRequest request, string messageId, CancellationToken cancellationToken)
     {
         var cart = request.Cart;
-        var store = await stores.GetAsync(cart.Shop, cancellationToken);
+        var store = (await shops.GetAsync(cart.Shop, cancellationToken)).Profile;
         var locale = MessageLocale.Resolve(cart.Locale, store.DefaultLocale);
         var text = LocaleText.For(locale.Language);
         var storeName = TextSafety.SingleLine(store.Name, 100);
@@ -72,7 +72,7 @@ public sealed partial class MessageComposer(
     public async Task<PopupContent> ComposePopupAsync(StepRequest request, string messageId, CancellationToken cancellationToken)
     {
         var cart = request.Cart;
-        var store = await stores.GetAsync(cart.Shop, cancellationToken);
+        var store = (await shops.GetAsync(cart.Shop, cancellationToken)).Profile;
         var locale = MessageLocale.Resolve(cart.Locale, store.DefaultLocale);
         var text = LocaleText.For(locale.Language);
         var code = request.IncludeIncentive && request.Incentive is { } incentive ? TextSafety.SingleLine(incentive.Code, 64) : null;
@@ -95,7 +95,7 @@ public sealed partial class MessageComposer(
     /// The restore link: the cart's recovery URL when it is on one of the store's domains; a recovery URL on an unknown host
     /// keeps its path but moves to the myshopify domain (which redirects to the store's primary domain); else the cart page.
     /// </summary>
-    public static string RestoreTarget(CartSnapshot cart, StoreProfile store, bool allowInsecure)
+    public static string RestoreTarget(CartSnapshot cart, ShopProfile store, bool allowInsecure)
     {
         if (RedirectAllowList.IsAllowed(cart.RecoveryUrl, store, allowInsecure))
         {

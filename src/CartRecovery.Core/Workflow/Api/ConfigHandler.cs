@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Merchant;
+using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow.Settings;
 
 namespace CartRecovery.Core.Workflow.Api;
@@ -10,7 +11,7 @@ namespace CartRecovery.Core.Workflow.Api;
 /// <c>GET/PUT /api/stores/{shop}/config</c>: the store's recovery settings as one JSON document (durations as
 /// <c>[d.]hh:mm:ss</c>). A PUT is validated whole: any problem is a 400 listing every problem, and nothing is saved.
 /// </summary>
-public sealed class ConfigHandler(SessionTokenValidator tokens, IStoreSettings settings)
+public sealed class ConfigHandler(SessionTokenValidator tokens, IShopRepository shops)
 {
     public const long MaxBodyBytes = 64 * 1024;
 
@@ -23,7 +24,7 @@ public sealed class ConfigHandler(SessionTokenValidator tokens, IStoreSettings s
             return denied;
         }
 
-        return Json(await settings.GetAsync(shop, cancellationToken));
+        return Json((await shops.GetAsync(shop, cancellationToken)).Recovery);
     }
 
     public async Task<HostResponse> PutAsync(HostRequest request, CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ public sealed class ConfigHandler(SessionTokenValidator tokens, IStoreSettings s
                 new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
         }
 
-        await settings.SaveAsync(shop, proposed, cancellationToken);
+        await shops.SaveRecoverySettingsAsync(shop, proposed, cancellationToken);
         return Json(proposed);
     }
 

@@ -1,6 +1,4 @@
-using CartRecovery.Integrations.Delivery;
-
-namespace CartRecovery.Integrations.Sms;
+namespace CartRecovery.Core.Messaging.Delivery;
 
 /// <summary>
 /// Sends one SMS (the final text, already fitted to the segment limit with store name and opt-out wording) to an E.164 number.

@@ -1,4 +1,4 @@
-namespace CartRecovery.Integrations.Delivery;
+namespace CartRecovery.Core.Messaging.Delivery;
 
 /// <summary>
 /// What every send carries besides the message: the step's idempotency key (providers that deduplicate receive it, or an id

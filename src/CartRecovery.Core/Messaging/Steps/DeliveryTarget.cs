@@ -1,6 +1,4 @@
-using CartRecovery.Core.Messaging;
-
-namespace CartRecovery.Integrations.Messaging;
+namespace CartRecovery.Core.Messaging.Steps;
 
 /// <summary>
 /// Where a step's message would go: the address (normalised email, E.164 phone, push endpoint; null for the popup), what the

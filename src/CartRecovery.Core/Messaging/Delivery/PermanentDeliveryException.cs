@@ -1,4 +1,4 @@
-namespace CartRecovery.Integrations.Delivery;
+namespace CartRecovery.Core.Messaging.Delivery;
 
 /// <summary>
 /// The provider refused the message for good (bad address, rejected content, bad credentials): retrying cannot help, so the

@@ -1,6 +1,6 @@
 using CartRecovery.Core.Messaging;
 
-namespace CartRecovery.Storage.Messages;
+namespace CartRecovery.Core.Messaging.Log;
 
 /// <summary>What is known about a step's message before it is composed: who it is for and which step it belongs to.</summary>
 public sealed record MessageDraft(

@@ -1,7 +1,4 @@
-using CartRecovery.Core.Messaging;
-using CartRecovery.Integrations.Delivery;
-
-namespace CartRecovery.Integrations.Push;
+namespace CartRecovery.Core.Messaging.Delivery;
 
 /// <summary>Sends one push notification (title, text, action URL) to one browser subscription.</summary>
 public interface IPushSender

@@ -1,7 +1,4 @@
-using CartRecovery.Core.Messaging;
-using CartRecovery.Integrations.Delivery;
-
-namespace CartRecovery.Integrations.Email;
+namespace CartRecovery.Core.Messaging.Delivery;
 
 /// <summary>
 /// Sends one rendered email (subject, HTML and plain-text parts, headers such as List-Unsubscribe) to one address.
