@@ -19,13 +19,15 @@ if ! up; then
   echo "==> no server at $url: starting scripts/run.sh at an hour per $(awk "BEGIN{print 3600/$scale}") s (log: .data/demo-run.log)" >&2
   Recovery__TimeScale=$scale scripts/run.sh > .data/demo-run.log 2>&1 &
   started=$!
-  trap 'kill "$started" 2>/dev/null || true; wait "$started" 2>/dev/null || true' INT TERM
-  for _ in $(seq 1 300); do
+  # Whatever ends this script (an error, Ctrl-C) stops the product it started.
+  trap 'kill "$started" 2>/dev/null || true; wait "$started" 2>/dev/null || true' EXIT
+  # The first run installs the Node packages and builds the server: allow it 15 minutes.
+  for _ in $(seq 1 900); do
     up && break
     kill -0 "$started" 2>/dev/null || { echo "error: scripts/run.sh stopped; see .data/demo-run.log" >&2; tail -n 20 .data/demo-run.log >&2; exit 1; }
     sleep 1
   done
-  up || { echo "error: the server did not come up in 5 minutes; see .data/demo-run.log" >&2; exit 1; }
+  up || { echo "error: the server did not come up in 15 minutes; see .data/demo-run.log" >&2; exit 1; }
 else
   echo "==> using the server at $url (it must run at Recovery__TimeScale=$scale)" >&2
 fi
