@@ -28,7 +28,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardSit
         }
     }
 
-    private async Task<IPage> OpenAsync(string hash, int width = 1280, int height = 900, bool bypassCsp = false)
+    private async Task<IPage> OpenAsync(string hash, int width = 1280, int height = 900, bool bypassCsp = false, Func<IBrowserContext, Task>? setup = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -38,6 +38,11 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardSit
         });
         // Nothing outside the server: a request elsewhere (a CDN) would fail the offline promise.
         await context.RouteAsync(url => !url.StartsWith(site.Server.BaseAddress.ToString(), StringComparison.Ordinal), route => route.AbortAsync());
+        if (setup is not null)
+        {
+            await setup(context);
+        }
+
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
@@ -75,6 +80,42 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardSit
         }
 
         await ScreenshotAsync(page, "overview-1280");
+    }
+
+    /// <summary>
+    /// The measurement API (issue 14) is not on this server yet, so its answers are given at the browser's edge in the
+    /// contract's shape: the page must turn them into figures, targets, daily charts and the funnel.
+    /// </summary>
+    [Fact]
+    public async Task The_overview_draws_figures_targets_charts_and_the_funnel_from_the_analytics_contract()
+    {
+        const string analytics = """
+            { "recoveriesStarted": 400, "messagesSent": 700, "messagesDelivered": 680, "messagesOpened": 204, "messagesClicked": 27,
+              "recoveredOrders": 52, "recoveredRevenue": 4321.5, "currency": "EUR", "recoveryRate": 0.13, "roi": 12.5,
+              "incrementalLift": { "rate": 0.061, "low": 0.032, "high": 0.09 } }
+            """;
+        var page = await OpenAsync("overview", setup: context => context.RouteAsync("**/analytics**", route =>
+        {
+            var url = new Uri(route.Request.Url);
+            var body = url.AbsolutePath.EndsWith("/analytics/daily", StringComparison.Ordinal)
+                ? "{\"points\":[" + string.Join(",", Enumerable.Range(0, 30).Select(d => $"{{\"date\":\"{DateTime.UtcNow.AddDays(d - 29):yyyy-MM-dd}\",\"value\":{d + 1}}}")) + "]}"
+                : analytics;
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = body });
+        }));
+
+        Assert.Equal("13%", await page.Locator("#figure-recovery-rate .value").TextContentAsync());
+        Assert.Equal("€4,321.50", await page.Locator("#figure-recovered-revenue .value").TextContentAsync());
+        Assert.Equal("12.5×", await page.Locator("#figure-roi .value").TextContentAsync());
+        Assert.Contains("3.2% to 9%", await page.Locator("#figure-lift .note").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("30%", await page.Locator("#figure-open-rate .value").TextContentAsync()); // 204 / 680
+        Assert.Contains("met", await page.Locator("#figure-open-rate .target-met").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("4%", await page.Locator("#figure-click-rate .value").TextContentAsync()); // 27 / 680, under the 5 % target
+        Assert.Equal(1, await page.Locator("#figure-click-rate .target-missed").CountAsync());
+        Assert.Equal(2, await page.Locator(".chart svg path").CountAsync());
+        Assert.Equal(30, await page.Locator(".chart").First.Locator("circle").CountAsync());
+        Assert.Equal(5, await page.Locator(".funnel rect").CountAsync());
+        Assert.Contains("Recovered 52", await page.Locator(".funnel svg").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "overview-analytics-1280");
     }
 
     [Fact]

@@ -112,7 +112,7 @@
           return svg("g", {},
             svg("text", { x: 0, y: yy + 20 }, s.label),
             svg("rect", { x: 110, y: yy, width: bw, height: barH, fill: ["#5b8def", "#4a7de0", "#386bd0", "#2659c0", "#0a7a3d"][i % 5], rx: 3 }),
-            svg("text", { x: 116 + bw, y: yy + 20 }, `${num(s.value)}${i > 0 && stages[0].value ? " (" + pct((s.value || 0) / stages[0].value) + ")" : ""}`));
+            svg("text", { x: 116 + bw, y: yy + 20 }, num(s.value)));
         })));
   }
 
@@ -151,7 +151,8 @@
       daily.orders && daily.orders.length ? lineChart("Recovery rate per day", series(ratio("orders", "started")), (v) => pct(v)) : null,
       funnel([
         { label: "Abandoned", value: analytics.abandonedCheckouts ?? analytics.recoveriesStarted },
-        { label: "Messaged", value: analytics.recoveriesMessaged ?? sent },
+        // Recoveries that got a message when the API counts them; otherwise the messages sent, labelled as such.
+        analytics.recoveriesMessaged !== undefined ? { label: "Messaged", value: analytics.recoveriesMessaged } : { label: "Messages", value: sent },
         { label: "Opened", value: analytics.messagesOpened },
         { label: "Clicked", value: analytics.messagesClicked },
         { label: "Recovered", value: analytics.recoveredOrders },
