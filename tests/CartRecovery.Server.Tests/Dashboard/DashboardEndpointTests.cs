@@ -36,7 +36,7 @@ public sealed class DashboardEndpointTests
     }
 
     [Theory]
-    [InlineData("app.js", "text/javascript")]
+    [InlineData("app-core.js", "text/javascript")]
     [InlineData("app.css", "text/css")]
     public async Task Assets_are_served_with_an_etag_and_unknown_names_are_404(string name, string type)
     {
