@@ -1,6 +1,7 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
+using CartRecovery.Hosting.Admin;
 using CartRecovery.Hosting.Dashboard;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
@@ -37,6 +38,7 @@ public static class CartRecoveryRegistration
         services.AddWebhookIngestion(configuration);
         services.AddRecoveries(configuration);
         services.AddMessaging(configuration);
+        services.AddShopifyAdmin(configuration);
         services.AddDashboard(configuration);
         return services;
     }

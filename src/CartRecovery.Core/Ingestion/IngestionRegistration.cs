@@ -1,4 +1,5 @@
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Admin;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
@@ -22,13 +23,14 @@ public static class IngestionRegistration
         services.Add(new ServiceDescriptor(typeof(OrderDeliveries), sp => new OrderDeliveries(
             sp.GetRequiredService<TrackedCarts>(), sp.GetRequiredService<CheckoutSupersession>(), workflows(sp)), lifetime));
         services.Add(new ServiceDescriptor(typeof(ShopLifecycleDeliveries), sp => new ShopLifecycleDeliveries(
-            sp.GetRequiredService<IShopRepository>(), sp.GetRequiredService<IAbandonmentDueIndex>(), workflows(sp), sp.GetRequiredService<ILogger<ShopLifecycleDeliveries>>()), lifetime));
+            sp.GetRequiredService<IShopRepository>(), sp.GetRequiredService<IAbandonmentDueIndex>(), workflows(sp), sp.GetRequiredService<IShopAccessTokens>(), sp.GetRequiredService<ILogger<ShopLifecycleDeliveries>>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(PrivacyDeliveries), sp => new PrivacyDeliveries(
             sp.GetRequiredService<TrackedCarts>(),
             sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IAbandonmentDueIndex>(),
             sp.GetRequiredService<IPrivacyRequestStore>(),
             sp.GetServices<IPersonalDataHolder>(),
+            sp.GetRequiredService<IShopAccessTokens>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PrivacyDeliveries>>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(WebhookDeliveryProcessor), typeof(WebhookDeliveryProcessor), lifetime));

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Admin;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shopify.Payloads;
 using CartRecovery.Core.Shops;
@@ -17,6 +18,7 @@ public sealed partial class PrivacyDeliveries(
     IAbandonmentDueIndex due,
     IPrivacyRequestStore privacyRequests,
     IEnumerable<IPersonalDataHolder> holders,
+    IShopAccessTokens access,
     TimeProvider time,
     ILogger<PrivacyDeliveries> logger)
 {
@@ -41,6 +43,7 @@ public sealed partial class PrivacyDeliveries(
 
         await due.RemoveShopAsync(shop, cancellationToken).ConfigureAwait(false);
         await shops.EraseAsync(shop, cancellationToken).ConfigureAwait(false);
+        await access.DeleteAsync(shop, cancellationToken).ConfigureAwait(false);
         LogRedacted(logger, shop, "shop");
     }
 

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
+using CartRecovery.Server.Admin;
 using CartRecovery.Server.Dashboard;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Messages;
@@ -45,6 +46,7 @@ public static class ServerComposition
         api.MapMessageEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
         api.MapMerchantOpenApi();
         return app;

@@ -21,7 +21,7 @@ public sealed class TableShopRepository(StorageTables tables, ShopSeeds seeds, R
 {
     public const string TableName = "Shops";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-    private const string RowKey = "shop";
+    internal const string RowKey = "shop";
     private const int MaxRaces = 8;
     private readonly ConcurrentDictionary<string, (Shop Shop, long ReadAt)> cache = new(StringComparer.OrdinalIgnoreCase);
 

@@ -6,6 +6,8 @@ using CartRecovery.Core.Shops;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Abandonment;
+using CartRecovery.Storage.Admin;
+using CartRecovery.Storage.Security;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
 using CartRecovery.Storage.Shops;
@@ -35,12 +37,18 @@ internal sealed class WebhookStorage
         CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
+        AccessTokens = new TableShopAccessTokens(tables, new SecretKeyRing(Microsoft.Extensions.Options.Options.Create(new SecurityOptions { EncryptionKeys = [TestKey] })));
         Processor = NewProcessor(Workflows);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
         Sweeper = NewSweeper(Workflows);
     }
 
+    /// <summary>A fixed test key for the shop access tokens' encryption.</summary>
+    public const string TestKey = "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     public ManualTimeProvider Time { get; } = new();
+
+    public TableShopAccessTokens AccessTokens { get; }
 
     public RecordingRecoveryWorkflows Workflows { get; } = new();
 
@@ -86,8 +94,8 @@ internal sealed class WebhookStorage
         return new WebhookDeliveryProcessor(
             new CartDeliveries(Carts, supersession, workflows, NullLogger<CartDeliveries>.Instance),
             new OrderDeliveries(Carts, supersession, workflows),
-            new ShopLifecycleDeliveries(Shops, Due, workflows, NullLogger<ShopLifecycleDeliveries>.Instance),
-            new PrivacyDeliveries(Carts, Shops, Due, Privacy, Holders, Time, NullLogger<PrivacyDeliveries>.Instance),
+            new ShopLifecycleDeliveries(Shops, Due, workflows, AccessTokens, NullLogger<ShopLifecycleDeliveries>.Instance),
+            new PrivacyDeliveries(Carts, Shops, Due, Privacy, Holders, AccessTokens, Time, NullLogger<PrivacyDeliveries>.Instance),
             NullLogger<WebhookDeliveryProcessor>.Instance);
     }
 

@@ -35,7 +35,7 @@ public sealed partial class MessageComposer(
         if (request.IncludeIncentive && string.IsNullOrEmpty(code))
         {
             code = null;
-            notes.Add("incentive: none was issued (the incentive engine is not built), so the offer copy has no code");
+            notes.Add($"incentive: none was issued ({request.IncentiveRefusedReason ?? "no reason recorded"}), so the offer copy has no code");
         }
 
         var context = LinkContext(request, messageId, locale);
