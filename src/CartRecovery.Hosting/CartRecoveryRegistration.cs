@@ -2,6 +2,7 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Hosting.Admin;
+using CartRecovery.Hosting.Dashboard;
 using CartRecovery.Hosting.Measurement;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
@@ -42,6 +43,7 @@ public static class CartRecoveryRegistration
         services.AddShopifyAdmin(configuration);
         services.AddTargeting(configuration);
         services.AddMeasurement(configuration); // after messaging: it decorates the step executor and message events
+        services.AddDashboard(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
 using CartRecovery.Server.Admin;
+using CartRecovery.Server.Dashboard;
 using CartRecovery.Server.Http;
 using CartRecovery.Server.Measurement;
 using CartRecovery.Server.Messages;
@@ -50,6 +51,7 @@ public static class ServerComposition
         api.MapSequencesEndpoints();
         api.MapContactRulesEndpoints();
         api.MapAdminEndpoints();
+        api.MapDashboardEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }
