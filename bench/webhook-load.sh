@@ -25,7 +25,7 @@ connection=$(azurite_connection_string "$azurite_port")
 
 log "starting the server on 127.0.0.1:$server_port"
 Storage__ConnectionString="$connection" Shopify__ApiSecrets__0="$secret" Logging__LogLevel__Default=Warning \
-  Webhooks__ProcessingConcurrency="${PROCESSING_CONCURRENCY:-2}" \
+  Webhooks__ProcessingConcurrency="${PROCESSING_CONCURRENCY:-4}" \
   ASPNETCORE_URLS="http://127.0.0.1:$server_port" \
   dotnet src/CartRecovery.Server/bin/Release/net10.0/CartRecovery.Server.dll >/dev/null 2>&1 &
 server_pid=$!

@@ -88,6 +88,8 @@ done
 export Shopify__ApiKey=${Shopify__ApiKey:-local-dev-app}
 export Shopify__ApiSecrets__0=${Shopify__ApiSecrets__0:-$(cat "$data/shopify-secret")}
 export App__SigningKey=${App__SigningKey:-$(cat "$data/signing-key")}
+# The dashboard's development login (Development only) issues session tokens for this shop: the one send-webhook.sh uses.
+export Dashboard__DevShop=${Dashboard__DevShop:-example-shop.myshopify.com}
 
 log "building the server"
 dotnet build src/CartRecovery.Server -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -95,6 +97,7 @@ dotnet build src/CartRecovery.Server -c Release --nologo -v quiet -clp:ErrorsOnl
 cat >&2 <<INFO
 
   CartRecovery       ${ASPNETCORE_URLS%%;*}/api/health
+  Dashboard          ${ASPNETCORE_URLS%%;*}/api/app (development login for $Dashboard__DevShop)
   MailDev (emails)   http://127.0.0.1:$mail_web_port
   Azurite tables     http://127.0.0.1:$table_port/devstoreaccount1
   Webhook secret     .data/shopify-secret (Shopify__ApiSecrets__0), app key: $Shopify__ApiKey

@@ -2,9 +2,12 @@ using CartRecovery.Core.Health;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shopify;
 using CartRecovery.Hosting.Admin;
+using CartRecovery.Hosting.Dashboard;
+using CartRecovery.Hosting.Measurement;
 using CartRecovery.Hosting.Messaging;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Hosting.Recovery;
+using CartRecovery.Hosting.Targeting;
 using CartRecovery.Hosting.Webhooks;
 using CartRecovery.Storage;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +41,9 @@ public static class CartRecoveryRegistration
         services.AddRecoveries(configuration);
         services.AddMessaging(configuration);
         services.AddShopifyAdmin(configuration);
+        services.AddTargeting(configuration);
+        services.AddMeasurement(configuration); // after messaging: it decorates the step executor and message events
+        services.AddDashboard(configuration);
         return services;
     }
 }

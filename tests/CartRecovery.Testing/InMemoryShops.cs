@@ -40,6 +40,9 @@ public sealed class InMemoryShops(IEnumerable<ShopSeedOptions> seeds, RecoverySe
     public async Task SaveRecoverySettingsAsync(string shop, RecoverySettings settings, CancellationToken cancellationToken) =>
         shops[shop] = (await GetAsync(shop, cancellationToken)) with { Recovery = settings };
 
+    public async Task SaveContactRulesAsync(string shop, Core.Targeting.Rules.ShopContactRules rules, CancellationToken cancellationToken) =>
+        shops[shop] = (await GetAsync(shop, cancellationToken)) with { ContactRules = rules };
+
     public Task EraseAsync(string shop, CancellationToken cancellationToken)
     {
         shops.TryRemove(shop, out _);

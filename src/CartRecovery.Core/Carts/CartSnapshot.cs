@@ -21,4 +21,10 @@ public sealed record CartSnapshot(
 {
     /// <summary>The key that makes two checkouts "the same shopper": customer id, else the lower-cased email; null when neither is known.</summary>
     public string? CustomerKey => Carts.CustomerKey.From(Customer?.Id, Contact.Email);
+
+    /// <summary>The address's country and province: the recipient's time zone for quiet hours. Null when the payload has no address.</summary>
+    public RecipientLocation? Location { get; init; }
+
+    /// <summary>Test checkout, disabled or fraud-flagged customer: the trust filter skips such carts.</summary>
+    public TrustSignals Trust { get; init; } = TrustSignals.None;
 }

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Abandonment;
 using CartRecovery.Core.Admin;
+using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
@@ -21,7 +22,7 @@ public static class IngestionRegistration
         services.Add(new ServiceDescriptor(typeof(CartDeliveries), sp => new CartDeliveries(
             sp.GetRequiredService<TrackedCarts>(), sp.GetRequiredService<CheckoutSupersession>(), workflows(sp), sp.GetRequiredService<ILogger<CartDeliveries>>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(OrderDeliveries), sp => new OrderDeliveries(
-            sp.GetRequiredService<TrackedCarts>(), sp.GetRequiredService<CheckoutSupersession>(), workflows(sp)), lifetime));
+            sp.GetRequiredService<TrackedCarts>(), sp.GetRequiredService<CheckoutSupersession>(), workflows(sp), sp.GetRequiredService<OrderAttributor>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(ShopLifecycleDeliveries), sp => new ShopLifecycleDeliveries(
             sp.GetRequiredService<IShopRepository>(), sp.GetRequiredService<IAbandonmentDueIndex>(), workflows(sp), sp.GetRequiredService<IShopAccessTokens>(), sp.GetRequiredService<ILogger<ShopLifecycleDeliveries>>()), lifetime));
         services.Add(new ServiceDescriptor(typeof(PrivacyDeliveries), sp => new PrivacyDeliveries(
@@ -38,8 +39,14 @@ public static class IngestionRegistration
             sp.GetRequiredService<IAbandonmentDueIndex>(),
             sp.GetRequiredService<TrackedCarts>(),
             sp.GetRequiredService<IShopRepository>(),
-            workflows(sp),
+            Gated(sp, workflows(sp)),
             sp.GetRequiredService<ILogger<AbandonmentSweeper>>()), lifetime));
         return services;
     }
+
+    /// <summary>Abandonment starts recoveries through the start-stage eligibility chain when one is registered.</summary>
+    private static IRecoveryWorkflows Gated(IServiceProvider sp, IRecoveryWorkflows engine) =>
+        sp.GetService<Targeting.RecoveryStartGate>() is { } gate
+            ? new Targeting.GatedRecoveryWorkflows(engine, gate, sp.GetRequiredService<ILogger<Targeting.GatedRecoveryWorkflows>>())
+            : engine;
 }

@@ -36,6 +36,12 @@ public sealed partial class WebhookDeliveryProcessor(
             case ShopifyCheckoutDeletion deletion when await shops.IsLiveAsync(delivery, cancellationToken).ConfigureAwait(false):
                 await carts.ApplyCheckoutDeletionAsync(delivery, deletion, cancellationToken).ConfigureAwait(false);
                 break;
+            case ShopifyOrder cancelled when delivery.KnownTopic == WebhookTopic.OrdersCancelled:
+                await orders.ApplyCancellationAsync(delivery, cancelled, cancellationToken).ConfigureAwait(false); // revenue stays true after an uninstall
+                break;
+            case ShopifyRefund refund:
+                await orders.ApplyRefundAsync(delivery, refund, cancellationToken).ConfigureAwait(false);
+                break;
             case ShopifyOrder order when await shops.IsLiveAsync(delivery, cancellationToken).ConfigureAwait(false):
                 await orders.ApplyOrderAsync(delivery, order, cancellationToken).ConfigureAwait(false);
                 break;

@@ -21,6 +21,9 @@ public interface IShopRepository
     /// <summary>Saves settings that passed <see cref="RecoverySettingsValidator"/>; replaces the whole configuration at once.</summary>
     Task SaveRecoverySettingsAsync(string shop, RecoverySettings settings, CancellationToken cancellationToken);
 
+    /// <summary>Saves contact rules that passed <see cref="Targeting.Rules.ShopContactRulesValidator"/>; replaces them as a whole.</summary>
+    Task SaveContactRulesAsync(string shop, Targeting.Rules.ShopContactRules rules, CancellationToken cancellationToken);
+
     /// <summary><c>shop/redact</c>: nothing of the shop remains.</summary>
     Task EraseAsync(string shop, CancellationToken cancellationToken);
 }

@@ -35,6 +35,9 @@ public static class CartRecoveryMetrics
     private static readonly Counter<long> Messages = Meter.CreateCounter<long>(
         "cartrecovery.messages", "{message}", "Messages recorded, by channel and status (sent, skipped, failed, pending_display).");
 
+    private static readonly Counter<long> EligibilityDecisions = Meter.CreateCounter<long>(
+        "cartrecovery.eligibility.decisions", "{decision}", "Eligibility chain runs, by stage (start, step), the deciding filter (or passed) and outcome (pass, skip, defer).");
+
     private static readonly Histogram<double> TimerLags = Meter.CreateHistogram<double>(
         "cartrecovery.timer.lag", "s", "Delay between a recovery timer's due time and its firing.");
 
@@ -82,6 +85,10 @@ public static class CartRecoveryMetrics
 
     /// <summary>A popup waiting for the shopper's next visit has no provider outcome yet.</summary>
     public static void PopupPending() => Messages.Add(1, new("channel", "popup"), new("status", "pending_display"));
+
+    /// <summary>One run of the eligibility chain; the filter names are the product's own (a bounded set).</summary>
+    public static void EligibilityDecided(string stage, string filter, string outcome) =>
+        EligibilityDecisions.Add(1, new("stage", Snake(stage)), new("filter", filter), new("outcome", Snake(outcome)));
 
     public static void TimerLag(TimeSpan lag) => TimerLags.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -36,6 +36,10 @@ public static class TopicShapes
                 Forbid(names, "a checkout deletion", [.. OrderOnly, .. CheckoutOnly, .. ComplianceOnly, "line_items", "email", "customer"]),
             WebhookTopic.OrdersCreate or WebhookTopic.OrdersPaid =>
                 Require(names, "an order", "order_number", "financial_status", "processed_at") ?? Forbid(names, "an order", [.. CheckoutOnly, .. ComplianceOnly]),
+            WebhookTopic.OrdersCancelled =>
+                Require(names, "a cancelled order", "cancelled_at") ?? Require(names, "an order", "order_number", "financial_status", "processed_at") ?? Forbid(names, "an order", [.. CheckoutOnly, .. ComplianceOnly]),
+            WebhookTopic.RefundsCreate =>
+                RequireAll(names, "refunds/create", "order_id") ?? Forbid(names, "a refund", [.. OrderOnly, .. CheckoutOnly, .. ComplianceOnly, "line_items", "email", "customer"]),
             WebhookTopic.AppUninstalled =>
                 Require(names, "a shop", "myshopify_domain") ?? Forbid(names, "a shop", [.. OrderOnly, .. CheckoutOnly, .. ComplianceOnly, "line_items"]),
             WebhookTopic.CustomersDataRequest =>

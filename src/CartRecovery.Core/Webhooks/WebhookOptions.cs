@@ -15,10 +15,11 @@ public sealed class WebhookOptions
     public int Partitions { get; set; } = 8;
 
     /// <summary>
-    /// How many inbox partitions this node processes at once. Fewer leaves more of the storage account's write capacity to
-    /// acknowledging deliveries; 0 makes the node ingest only (another node sharing the tables processes).
+    /// How many inbox partitions this node processes at once (each runs up to 32 carts at a time). Fewer leaves more of the
+    /// storage account's write capacity to acknowledging deliveries; 0 makes the node ingest only (another node sharing the
+    /// tables processes).
     /// </summary>
-    public int ProcessingConcurrency { get; set; } = 2;
+    public int ProcessingConcurrency { get; set; } = 4;
 
     /// <summary>
     /// Above this many deliveries recorded per second, processing paces itself (<see cref="PaceWhenBusy"/> between deliveries)
@@ -26,7 +27,7 @@ public sealed class WebhookOptions
     /// </summary>
     public int BusyAbove { get; set; } = 100;
 
-    /// <summary>Pause between two processed deliveries of a worker while acknowledging is busy.</summary>
+    /// <summary>Pause after each processed group (the pending deliveries of one cart) of a worker while acknowledging is busy.</summary>
     public TimeSpan PaceWhenBusy { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>

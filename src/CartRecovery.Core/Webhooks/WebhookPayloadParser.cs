@@ -29,6 +29,8 @@ public static class WebhookPayloadParser
                 WebhookTopic.CheckoutsCreate or WebhookTopic.CheckoutsUpdate => Checkout(topic, Read<ShopifyCheckout>(body)),
                 WebhookTopic.CheckoutsDelete => CheckoutDeletion(Read<ShopifyCheckoutDeletion>(body)),
                 WebhookTopic.OrdersCreate or WebhookTopic.OrdersPaid => Order(topic, Read<ShopifyOrder>(body)),
+                WebhookTopic.OrdersCancelled => Order(topic, Read<ShopifyOrder>(body)),
+                WebhookTopic.RefundsCreate => Refund(Read<ShopifyRefund>(body)),
                 WebhookTopic.AppUninstalled => Uninstalled(Read<ShopifyShop>(body), shop),
                 WebhookTopic.CustomersDataRequest => DataRequest(Read<ShopifyCustomersDataRequest>(body), shop),
                 WebhookTopic.CustomersRedact => CustomersRedact(Read<ShopifyCustomersRedact>(body), shop),
@@ -73,6 +75,11 @@ public static class WebhookPayloadParser
 
     private static WebhookParseResult Order(WebhookTopic topic, ShopifyOrder order) =>
         order.Id is null ? WebhookParseResult.Fail("An order payload needs an id.") : WebhookParseResult.Ok(topic, order);
+
+    private static WebhookParseResult Refund(ShopifyRefund refund) =>
+        refund.Id is null || refund.OrderId is null ? WebhookParseResult.Fail("A refunds/create payload needs id and order_id.")
+        : refund.Transactions?.Any(t => t is null || t.Amount < 0) == true ? WebhookParseResult.Fail("A refund transaction is null or has a negative amount.")
+        : WebhookParseResult.Ok(WebhookTopic.RefundsCreate, refund);
 
     private static WebhookParseResult Uninstalled(ShopifyShop shopPayload, string shop) =>
         string.IsNullOrWhiteSpace(shopPayload.MyshopifyDomain)

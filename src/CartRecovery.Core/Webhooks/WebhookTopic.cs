@@ -11,6 +11,8 @@ public enum WebhookTopic
     CheckoutsDelete,
     OrdersCreate,
     OrdersPaid,
+    OrdersCancelled,
+    RefundsCreate,
     AppUninstalled,
     CustomersDataRequest,
     CustomersRedact,

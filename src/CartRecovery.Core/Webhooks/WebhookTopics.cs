@@ -12,6 +12,8 @@ public static class WebhookTopics
         ["checkouts/delete"] = WebhookTopic.CheckoutsDelete,
         ["orders/create"] = WebhookTopic.OrdersCreate,
         ["orders/paid"] = WebhookTopic.OrdersPaid,
+        ["orders/cancelled"] = WebhookTopic.OrdersCancelled,
+        ["refunds/create"] = WebhookTopic.RefundsCreate,
         ["app/uninstalled"] = WebhookTopic.AppUninstalled,
         ["customers/data_request"] = WebhookTopic.CustomersDataRequest,
         ["customers/redact"] = WebhookTopic.CustomersRedact,

@@ -55,6 +55,7 @@ public static class RecoveryDecider
             Segment = SegmentClassifier.Classify(state.Cart!, state.Settings!),
             RunStartedAt = from,
             NextStepIndex = 0,
+            DeferredUntil = null,
         };
         return run with { ExpiresAt = from + RecoveryState.Scale(state.Settings!.Expiry, run.TimeScale) };
     }
@@ -76,7 +77,7 @@ public static class RecoveryDecider
             }
 
             var step = state.Steps[state.NextStepIndex];
-            var due = state.DueAt(step);
+            var due = state.DeferredUntil is { } deferred && deferred > state.DueAt(step) ? deferred : state.DueAt(step);
             if (due > now)
             {
                 var wake = due < state.ExpiresAt ? due : state.ExpiresAt;
@@ -88,7 +89,7 @@ public static class RecoveryDecider
             if (StepEligibility.SkipReason(state, step) is { } reason)
             {
                 var skipped = new StepRecord(executionId, step.Id, state.NextStepIndex, state.Generation, step.Channel, StepStatus.Skipped, reason, null, now);
-                state = state with { History = [.. state.History, skipped], NextStepIndex = state.NextStepIndex + 1 };
+                state = state with { History = [.. state.History, skipped], NextStepIndex = state.NextStepIndex + 1, DeferredUntil = null };
                 continue;
             }
 
@@ -117,6 +118,11 @@ public static class RecoveryDecider
 
         var request = inFlight.Request;
         var outcome = completed.Outcome;
+        if (outcome.Kind == StepOutcomeKind.Deferred)
+        {
+            return Defer(state, inFlight, outcome, completed.At);
+        }
+
         var status = outcome.Kind switch
         {
             StepOutcomeKind.Sent => StepStatus.Sent,
@@ -131,6 +137,7 @@ public static class RecoveryDecider
 
             // A restart while the step was in flight already reset the run; the outcome is recorded but moves nothing.
             NextStepIndex = inFlight.Generation == state.Generation ? request.StepIndex + 1 : state.NextStepIndex,
+            DeferredUntil = inFlight.Generation == state.Generation ? null : state.DeferredUntil,
         };
 
         if (next.Status != RecoveryStatus.Active)
@@ -145,6 +152,31 @@ public static class RecoveryDecider
 
         return Advance(next, completed.At);
     }
+
+    /// <summary>
+    /// An eligibility filter held the step back: recorded as deferred (with the filter and reason), and the same step waits
+    /// until the given time, when it runs again through every filter. Never dropped: only a stop or the expiry ends it.
+    /// </summary>
+    private static RecoveryDecision Defer(RecoveryState state, InFlightStep inFlight, StepOutcome outcome, DateTimeOffset at)
+    {
+        var request = inFlight.Request;
+        var until = outcome.Until is { } u && u > at ? u : at + MinimumDeferral;
+        var record = new StepRecord(request.StepId, StepIdOf(request.StepId), request.StepIndex, inFlight.Generation, request.Channel, StepStatus.Deferred, outcome.Reason, null, at)
+        {
+            Until = until,
+        };
+        var current = inFlight.Generation == state.Generation;
+        var next = state with
+        {
+            InFlight = null,
+            History = [.. state.History, record],
+            DeferredUntil = current ? until : state.DeferredUntil,
+        };
+        return next.Status == RecoveryStatus.Active ? Advance(next, at) : Unchanged(next);
+    }
+
+    /// <summary>A deferral without a later time still waits this long, so a filter that keeps deferring cannot spin the workflow.</summary>
+    private static readonly TimeSpan MinimumDeferral = TimeSpan.FromMinutes(1);
 
     private static RecoveryDecision Apply(RecoveryState state, RecoverySignal signal, DateTimeOffset at)
     {

@@ -38,6 +38,9 @@ public sealed record RecoveryState(
     public static RecoveryState New(string workflowId) => new(
         workflowId, RecoveryStatus.New, null, null, 1, Segment.FirstTime, -1, default, default, default, 0, null, null, [], [], [], null, null, null);
 
+    /// <summary>The current step waits until then (an eligibility filter deferred it); null when it is not deferred.</summary>
+    public DateTimeOffset? DeferredUntil { get; init; }
+
     public bool IsEnded => Status is RecoveryStatus.Completed or RecoveryStatus.Stopped;
 
     /// <summary>The steps of the current run (empty before the start).</summary>

@@ -12,4 +12,8 @@ public sealed record StepRecord(
     StepStatus Status,
     string? Reason,
     string? MessageId,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>For a <see cref="StepStatus.Deferred"/> record: when the step runs again.</summary>
+    public DateTimeOffset? Until { get; init; }
+}

@@ -6,4 +6,7 @@ public enum StepStatus
     Sent,
     Skipped,
     Failed,
+
+    /// <summary>Held back by an eligibility filter until a later time; the same step runs again then (a later record says how it ended).</summary>
+    Deferred,
 }

@@ -32,7 +32,7 @@ public sealed class DurableRecoveryWorkflows(
         }
 
         var settings = (await shops.GetAsync(abandoned.Shop, cancellationToken)).Recovery;
-        var prior = existing?.ReadOutputAs<RecoveryState>() ?? RecoveryState.New(id);
+        var prior = EndedState(existing) ?? RecoveryState.New(id);
         var start = new RecoveryStarted(time.GetUtcNow(), abandoned, abandonedAt, settings, options.Value.TimeScale);
 
         // The summary first, as the embedded engine writes it with the start: an opt-out or uninstall right after the start
@@ -55,7 +55,7 @@ public sealed class DurableRecoveryWorkflows(
             return;
         }
 
-        if (signal is MerchantRestart restart && existing.ReadOutputAs<RecoveryState>() is { } ended && RecoveryDecider.CanRestart(ended))
+        if (signal is MerchantRestart restart && EndedState(existing) is { } ended && RecoveryDecider.CanRestart(ended))
         {
             await ScheduleAsync(id.Value, new RecoveryOrchestrationInput(ended, null, restart, StepRetryPolicy.From(options.Value)), cancellationToken);
         }
@@ -82,6 +82,13 @@ public sealed class DurableRecoveryWorkflows(
             }
         }
     }
+
+    /// <summary>
+    /// The final state of an instance that completed. A terminated instance's output is the termination's reason (an erasure
+    /// writes "erased") and a failed one has none: neither is a recovery state, so both count as "no prior state".
+    /// </summary>
+    private static RecoveryState? EndedState(OrchestrationMetadata? instance) =>
+        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } ? instance.ReadOutputAs<RecoveryState>() : null;
 
     // Running means "not ended": anything but a terminal status. That covers the transient ContinuedAsNew without naming it,
     // because the SDK marks that member [Obsolete] (an error under TreatWarningsAsErrors).

@@ -21,9 +21,22 @@ public sealed class RecoveryActivities(IStepExecutor executor, StepRetryPolicy p
     /// One attempt of a step (compose, check consent, send, record) under the policy's attempt timeout; idempotent on the
     /// request's key, so a retried or replayed activity never sends twice. The orchestrator retries it per the policy.
     /// </summary>
+    /// <remarks>
+    /// Terminating an orchestration does not recall an activity it already scheduled: an erasure (customers/redact) that
+    /// terminates the recovery while a step waits in the activity queue would otherwise still send that step after the
+    /// erasure. So an attempt first checks that its recovery is still running and skips the step when it is not.
+    /// </remarks>
     [Function(RunStep)]
-    public Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, CancellationToken cancellationToken) =>
-        StepAttempt.RunAsync(executor, request, policy, time, cancellationToken);
+    public async Task<StepOutcome> RunStepAsync([ActivityTrigger] StepRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(request.WorkflowId, getInputsAndOutputs: false, cancellationToken);
+        if (!DurableRecoveryWorkflows.IsRunning(instance))
+        {
+            return StepOutcome.Skipped("the recovery ended before the step ran (terminated or erased)");
+        }
+
+        return await StepAttempt.RunAsync(executor, request, policy, time, cancellationToken);
+    }
 
     /// <summary>The step's attempts ran out: whatever it left unfinished ends failed (no message row stays "sending").</summary>
     [Function(GiveUpStep)]

@@ -40,10 +40,10 @@ public static partial class RecoveryOrchestration
             state = RecoveryDecider.Decide(state, new SignalReceived(Now(context), restart)).State;
         }
 
-        Task<SignalEnvelope>? signal = null;
+        var signals = new SignalInbox(context);
         for (var turn = 0; ; turn++)
         {
-            state = await RunStepsAsync(context, state, retry);
+            state = await RunStepsAsync(context, state, retry, signals);
             await context.CallActivityAsync(RecoveryActivities.SaveSummary, SequenceSummary.From(state));
             if (state.IsEnded)
             {
@@ -51,14 +51,11 @@ public static partial class RecoveryOrchestration
                 return state;
             }
 
-            // A wait that lost the previous race is still pending and will receive the next signal: reuse it, never start a second.
-            signal ??= context.WaitForExternalEvent<SignalEnvelope>(SignalEvent);
-
-            // Continue as new only when no signal is waiting in this execution: a signal already delivered but not yet awaited
-            // completes the wait at once, and is handled first. Handing such signals over through ContinueAsNew's "preserve
-            // unprocessed events" forwards them to the instance itself, which not every backend keeps (the in-process test
-            // engine 0.2.3-preview.1 drops them); signals still in flight go to the new execution as to any other.
-            if (turn >= TurnsBeforeContinueAsNew && !signal.IsCompleted)
+            // Continue as new only when no signal is waiting in this execution: a signal already delivered but not yet taken
+            // is handled first. Handing such signals over through ContinueAsNew's "preserve unprocessed events" forwards them
+            // to the instance itself, which not every backend keeps (the in-process test engine 0.2.3-preview.1 drops them);
+            // signals still in flight go to the new execution as to any other.
+            if (turn >= TurnsBeforeContinueAsNew && !signals.HasArrived)
             {
                 context.ContinueAsNew(new RecoveryOrchestrationInput(state, null, null, input.Retry));
                 return state;
@@ -67,22 +64,27 @@ public static partial class RecoveryOrchestration
             var wakeAt = state.WakeAt ?? throw new InvalidOperationException($"Active recovery {state.WorkflowId} has no wake-up time.");
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(wakeAt.UtcDateTime, timerCancellation.Token);
-            if (await Task.WhenAny(timer, signal) == signal)
+            if (await Task.WhenAny(timer, signals.Next) == signals.Next)
             {
                 timerCancellation.Cancel();
-                var received = signal.Result.Signal;
-                signal = null;
-                state = RecoveryDecider.Decide(state, new SignalReceived(Now(context), received)).State;
             }
             else
             {
-                state = RecoveryDecider.Decide(state, new TimerFired(Now(context))).State;
+                // An engine may deliver a signal in the same batch as the timer and hand the timer over first (the in-process
+                // engine sorts a client's events after timer events). Yield once, so every event of that batch is in, and let a
+                // signal that came with the timer win, as on the embedded runner, which applies waiting signals before a due
+                // timer. The timer's decision is then not lost: the next turn's timer is due at once.
+                await context.CreateTimer(context.CurrentUtcDateTime, CancellationToken.None);
             }
+
+            state = signals.TryTake(out var received)
+                ? RecoveryDecider.Decide(state, new SignalReceived(Now(context), received)).State
+                : RecoveryDecider.Decide(state, new TimerFired(Now(context))).State;
         }
     }
 
     /// <summary>Runs the decided step, records its outcome, and repeats while the decider asks for more (overdue steps, in order).</summary>
-    private static async Task<RecoveryState> RunStepsAsync(TaskOrchestrationContext context, RecoveryState state, StepRetryPolicy retry)
+    private static async Task<RecoveryState> RunStepsAsync(TaskOrchestrationContext context, RecoveryState state, StepRetryPolicy retry, SignalInbox signals)
     {
         while (state.InFlight is { } inFlight)
         {
@@ -108,6 +110,13 @@ public static partial class RecoveryOrchestration
                 {
                     outcome = StepOutcome.Failed(reason);
                 }
+            }
+
+            // Signals delivered while the step ran come before its outcome: an order or opt-out during a catch-up of overdue
+            // steps stops the steps after it (the decider records the outcome of the step in flight and starts nothing more).
+            while (signals.TryTake(out var received))
+            {
+                state = RecoveryDecider.Decide(state, new SignalReceived(Now(context), received)).State;
             }
 
             state = RecoveryDecider.Decide(state, new StepCompleted(Now(context), inFlight.Request.StepId, outcome)).State;

@@ -26,22 +26,34 @@ internal static class WebhookIngestionRegistration
         services.AddSingleton<ShopifyWebhookHandler>();
         services.AddSingleton<PrivacyRequestsHandler>();
         services.AddSingleton<DeadLettersHandler>();
-        services.AddIngestion(ServiceLifetime.Singleton, sp => sp.GetRequiredService<IRecoveryWorkflows>());
+        services.AddIngestion(ServiceLifetime.Singleton, sp => Measurement.MeasurementRegistration.Measured(sp, sp.GetRequiredService<IRecoveryWorkflows>()));
         services.AddSingleton(sp => new WebhookInboxWorker(
             sp.GetRequiredService<WebhookInboxQueue>(),
             sp.GetRequiredService<WebhookDeliveryProcessor>(),
             sp.GetRequiredService<ILogger<WebhookInboxWorker>>(),
-            PaceWhileBusy(sp)));
+            PaceWhileBusy(sp),
+            Load(sp)));
         return services;
     }
 
-    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between deliveries.</summary>
+    /// <summary>Acknowledgements first: while deliveries pour in, each processing worker pauses between the groups it processes.</summary>
     private static Func<CancellationToken, Task> PaceWhileBusy(IServiceProvider services)
+    {
+        var load = Load(services);
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        return cancellationToken => load() == AcknowledgingLoad.Busy ? Task.Delay(options.PaceWhenBusy, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Deliveries recorded by this process over the last second: none, some, or more than <see cref="WebhookOptions.BusyAbove"/>.</summary>
+    private static Func<AcknowledgingLoad> Load(IServiceProvider services)
     {
         var monitor = services.GetRequiredService<IngestionMonitor>();
         var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        return cancellationToken => options.BusyAbove > 0 && monitor.RecentRate > options.BusyAbove
-            ? Task.Delay(options.PaceWhenBusy, cancellationToken)
-            : Task.CompletedTask;
+        return () => monitor.RecentRate switch
+        {
+            0 => AcknowledgingLoad.Quiet,
+            var rate when options.BusyAbove > 0 && rate > options.BusyAbove => AcknowledgingLoad.Busy,
+            _ => AcknowledgingLoad.Active,
+        };
     }
 }

@@ -1,8 +1,11 @@
 using CartRecovery.Core.Health;
 using CartRecovery.Hosting;
 using CartRecovery.Server.Admin;
+using CartRecovery.Server.Dashboard;
 using CartRecovery.Server.Http;
+using CartRecovery.Server.Measurement;
 using CartRecovery.Server.Messages;
+using CartRecovery.Server.Targeting;
 using CartRecovery.Server.Tracking;
 using CartRecovery.Server.Telemetry;
 using CartRecovery.Server.Webhooks;
@@ -43,9 +46,12 @@ public static class ServerComposition
         api.MapGet("/health", (HttpContext context, HealthHandler health) => HostAdapter.HandleAsync(context, health.HandleAsync));
         api.MapWebhookEndpoints();
         api.MapMessageEndpoints();
+        api.MapMeasurementEndpoints();
         api.MapTrackingEndpoints();
         api.MapSequencesEndpoints();
+        api.MapContactRulesEndpoints();
         api.MapAdminEndpoints();
+        api.MapDashboardEndpoints();
         api.MapMerchantOpenApi();
         return app;
     }

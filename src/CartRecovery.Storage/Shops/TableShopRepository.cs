@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CartRecovery.Core.Shops;
+using CartRecovery.Core.Targeting.Rules;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Tables;
@@ -11,7 +12,7 @@ namespace CartRecovery.Storage.Shops;
 
 /// <summary>
 /// The shops in one table, <c>Shops</c>: one row per shop (partition = shop domain, row <c>shop</c>) holding every part of it,
-/// each in its own column: <c>FirstSeenAt</c>/<c>UninstalledAt</c> (install state), <c>Profile</c> and <c>Recovery</c>
+/// each in its own column: <c>FirstSeenAt</c>/<c>UninstalledAt</c> (install state), <c>Profile</c>, <c>Recovery</c> and <c>ContactRules</c>
 /// (typed records as JSON; absent = the seed or default). A change reads the row, changes its one part and writes the row
 /// back on its ETag (a lost race re-reads), so concurrent changes of different parts never overwrite each other.
 /// Reads are cached per shop for <see cref="CacheFor"/> (a burst of webhooks or abandonments reads once); a change through
@@ -74,6 +75,13 @@ public sealed class TableShopRepository(StorageTables tables, ShopSeeds seeds, R
             return true;
         }, cancellationToken);
 
+    public Task SaveContactRulesAsync(string shop, ShopContactRules rules, CancellationToken cancellationToken) =>
+        ChangeAsync(shop, row =>
+        {
+            row["ContactRules"] = JsonSerializer.Serialize(rules, WorkflowJson.Options);
+            return true;
+        }, cancellationToken);
+
     public async Task EraseAsync(string shop, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
@@ -129,7 +137,10 @@ public sealed class TableShopRepository(StorageTables tables, ShopSeeds seeds, R
         shop,
         row is null ? ShopInstall.Unknown : InstallOf(row),
         row?.GetString("Profile") is { } profile ? JsonSerializer.Deserialize<ShopProfile>(profile, WorkflowJson.Options) ?? seeds.ProfileFor(shop) : seeds.ProfileFor(shop),
-        row?.GetString("Recovery") is { } recovery ? JsonSerializer.Deserialize<RecoverySettings>(recovery, WorkflowJson.Options) ?? defaultSettings : defaultSettings);
+        row?.GetString("Recovery") is { } recovery ? JsonSerializer.Deserialize<RecoverySettings>(recovery, WorkflowJson.Options) ?? defaultSettings : defaultSettings)
+    {
+        ContactRules = row?.GetString("ContactRules") is { } rules ? JsonSerializer.Deserialize<ShopContactRules>(rules, WorkflowJson.Options) ?? ShopContactRules.Default : ShopContactRules.Default,
+    };
 
     private static ShopInstall InstallOf(TableEntity row) => new(row.GetDateTimeOffset("FirstSeenAt"), row.GetDateTimeOffset("UninstalledAt"));
 

@@ -19,12 +19,20 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     /// Keys of up to <paramref name="max"/> pending deliveries, oldest first. Only keys are listed (bodies are read one by one
     /// with <see cref="ReadAsync"/>): a listing that returned bodies would keep the storage busy exactly when deliveries pour in.
     /// </summary>
-    public async Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TableEntity>> PendingAsync(string partition, int max, CancellationToken cancellationToken) =>
+        ListPendingAsync(partition, max, withBodies: false, cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> pending deliveries, oldest first, with their bodies when <paramref name="withBodies"/>:
+    /// one listing instead of a read per delivery, for the passes that are not paced (acknowledging is quiet).
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> ListPendingAsync(string partition, int max, bool withBodies, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableWebhookInbox.TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {InboxRows.Pending} and RowKey lt {"q}"}");
         var pending = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "ReceivedAt", "Attempts"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        IEnumerable<string>? select = withBodies ? null : ["RowKey", "ReceivedAt", "Attempts"];
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(entity);
             if (pending.Count >= max)
@@ -68,13 +76,13 @@ public sealed class WebhookInboxQueue(StorageTables tables, IOptions<WebhookOpti
     public async Task<bool> AlreadyProcessedAsync(string partition, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var ledger = await tables.GetAsync(LedgerTable, cancellationToken).ConfigureAwait(false);
-        if (await ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return true;
-        }
-
-        return delivery.EventId is { } eventId
-            && await ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null;
+        // Both reads at once: this check is on every delivery's path, and the two answers do not depend on each other.
+        var delivered = ledger.GetEntityIfExistsAsync(partition, InboxRows.DeliveredKey(delivery.WebhookId), ["RowKey"], cancellationToken);
+        var action = delivery.EventId is { } eventId
+            ? ledger.GetEntityIfExistsAsync(partition, InboxRows.EventKey(delivery.Topic, eventId), ["RowKey"], cancellationToken)
+            : Task.FromResult<TableEntity?>(null);
+        var found = await Task.WhenAll(delivered, action).ConfigureAwait(false);
+        return found.Any(row => row is not null);
     }
 
     /// <summary>

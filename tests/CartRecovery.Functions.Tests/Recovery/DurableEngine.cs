@@ -1,33 +1,29 @@
-using CartRecovery.Core.Merchant;
-using CartRecovery.Core.Shopify;
 using CartRecovery.Core.Messaging;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Workflow;
 using CartRecovery.Core.Workflow.Api;
 using CartRecovery.Core.Workflow.Sequences;
-using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Functions.Recovery;
+using CartRecovery.Hosting;
 using CartRecovery.RecoveryScenarios;
 using CartRecovery.RunnerHost;
 using CartRecovery.Storage;
-using CartRecovery.Storage.Shops;
-using CartRecovery.Storage.Workflow;
 using CartRecovery.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Functions.Tests.Recovery;
 
 /// <summary>
 /// The Functions host's recovery engine on the real Durable Task engine (in-process, in memory): the real
 /// <see cref="RecoveryOrchestration"/> and <see cref="RecoveryActivities"/> registered through their function-style
-/// delegates, <see cref="DurableRecoveryWorkflows"/> and the eraser on the test host's client, the real repositories on
-/// Azurite, the worker's serializer. What the Functions host adds around them (triggers, bindings) is not run here.
+/// delegates, the product composed as the Functions host composes it (so <see cref="DurableRecoveryWorkflows"/> and the
+/// eraser work on the test host's client), the real repositories on Azurite, the worker's serializer. What the Functions host
+/// adds around them (triggers, bindings) is not run here.
 /// </summary>
 internal sealed class DurableEngine : IRecoveryEngine
 {
@@ -50,7 +46,15 @@ internal sealed class DurableEngine : IRecoveryEngine
 
     public SequencesHandler Sequences => InInvocation<SequencesHandler>();
 
-    public IPersonalDataHolder Recoveries => InInvocation<IPersonalDataHolder>();
+    // Several holders are registered (messages, carts, suppressions...): the scenarios look at the recoveries' one.
+    public IPersonalDataHolder Recoveries
+    {
+        get
+        {
+            scope.ServiceProvider.GetRequiredService<DurableClientHolder>().Use(host.Client);
+            return scope.ServiceProvider.GetServices<IPersonalDataHolder>().OfType<RecoveryPersonalData>().Single();
+        }
+    }
 
     public StorageTables Tables => scope.ServiceProvider.GetRequiredService<StorageTables>();
 
@@ -88,7 +92,8 @@ internal sealed class DurableEngine : IRecoveryEngine
                 registry.AddActivityFunc<StepRequest, StepOutcome>(RecoveryActivities.RunStep, async (_, request) =>
                 {
                     await using var invocation = Services().CreateAsyncScope();
-                    return await ActivatorUtilities.CreateInstance<RecoveryActivities>(invocation.ServiceProvider).RunStepAsync(request, CancellationToken.None);
+                    var client = invocation.ServiceProvider.GetRequiredService<DurableTaskClient>();
+                    return await ActivatorUtilities.CreateInstance<RecoveryActivities>(invocation.ServiceProvider).RunStepAsync(request, client, CancellationToken.None);
                 });
                 registry.AddActivityFunc<StepGiveUp, StepOutcome>(RecoveryActivities.GiveUpStep, async (_, giveUp) =>
                 {
@@ -105,30 +110,22 @@ internal sealed class DurableEngine : IRecoveryEngine
             new DurableTaskTestHostOptions
             {
                 Port = FreePort.Next(),
+                LoggerFactory = Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_LOG") is { } diag ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => { b.Services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Debug); b.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new FileLog(diag)); }) : null,
                 ConfigureServices = services => ConfigureServices(services, configuration, settings, converter),
             },
             TestContext.Current.CancellationToken);
         return new DurableEngine(started);
     }
 
-    /// <summary>The recovery services as src/CartRecovery.Functions/Program.cs registers them, with the recording step executor.</summary>
+    /// <summary>
+    /// The product as src/CartRecovery.Functions/Program.cs composes it (<c>AddCartRecovery</c> + <c>AddDurableEngine</c>), with
+    /// the worker's serializer on the test engine's client and worker, and the recording step executor.
+    /// </summary>
     private static void ConfigureServices(IServiceCollection services, IConfiguration configuration, EngineSettings settings, FunctionsDataConverter converter)
     {
         services.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
         services.Configure<DurableTaskClientOptions>(o => o.DataConverter = converter);
-        services.AddSingleton(TimeProvider.System);
-        services.AddCartRecoveryStorage(configuration);
-        services.AddOptions<ShopifyOptions>().Bind(configuration.GetSection(ShopifyOptions.Section));
-        services.AddSingleton(sp => new SessionTokenValidator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddOptions<RecoveryOptions>().Bind(configuration.GetSection(RecoveryOptions.Section));
-        services.AddSingleton(sp => StepRetryPolicy.From(sp.GetRequiredService<IOptions<RecoveryOptions>>().Value));
-        services.AddShops(configuration);
-        services.AddSingleton<ISequenceIndex, TableSequenceIndex>();
-        services.AddScoped<DurableClientHolder>();
-        services.AddScoped<IRecoveryWorkflows, DurableRecoveryWorkflows>();
-        services.AddScoped<IRecoveryEraser, DurableRecoveryEraser>();
-        services.AddScoped<IPersonalDataHolder, RecoveryPersonalData>();
-        services.AddScoped<SequencesHandler>();
+        services.AddCartRecovery(configuration).AddDurableEngine();
         services.AddSingleton<IStepExecutor>(sp => new RecordingStepExecutor(sp.GetRequiredService<StorageTables>(), TimeProvider.System) { AlwaysFailStepId = settings.AlwaysFailStepId });
     }
 
@@ -140,9 +137,11 @@ internal sealed class DurableEngine : IRecoveryEngine
             return null;
         }
 
-        return DurableRecoveryWorkflows.IsRunning(instance)
-            ? instance.ReadInputAs<RecoveryOrchestrationInput>()?.State
-            : instance.ReadOutputAs<RecoveryState>();
+        // A completed orchestration returns its final state. Any other instance still holds its input (a running one the state
+        // its execution started from; a terminated or failed one its history, whose output is no state): that is the copy.
+        return instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+            ? instance.ReadOutputAs<RecoveryState>()
+            : instance.ReadInputAs<RecoveryOrchestrationInput>()?.State;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,24 +7,14 @@ namespace CartRecovery.Functions.Tests.Recovery;
 
 public sealed class DurableSequenceScenarios : SequenceScenarios
 {
-    protected override string? EngineGap => Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_SCENARIOS") == "1" ? null : DurableGaps.Unstable;
-
-    protected override IReadOnlyDictionary<string, string> KnownGaps => new Dictionary<string, string>
-    {
-        [nameof(Signals_in_a_burst_are_all_applied_in_order_none_lost)] = DurableGaps.SignalLoss,
-    };
-
     protected override async Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings) => await DurableEngine.StartAsync(settings);
 }
 
 public sealed class DurableStopScenarios : StopScenarios
 {
-    protected override string? EngineGap => Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_SCENARIOS") == "1" ? null : DurableGaps.Unstable;
-
     protected override IReadOnlyDictionary<string, string> KnownGaps => new Dictionary<string, string>
     {
-        [nameof(An_opt_out_stops_every_recovery_of_that_shopper_and_no_other)] = DurableGaps.SignalLoss,
-        [nameof(An_emptied_cart_or_a_deleted_checkout_stops_the_recovery)] = DurableGaps.SignalLoss,
+        [nameof(An_emptied_cart_or_a_deleted_checkout_stops_the_recovery)] = DurableGaps.SignalAfterStep,
     };
 
     protected override async Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings) => await DurableEngine.StartAsync(settings);
@@ -32,11 +22,9 @@ public sealed class DurableStopScenarios : StopScenarios
 
 public sealed class DurableMerchantScenarios : MerchantScenarios
 {
-    protected override string? EngineGap => Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_SCENARIOS") == "1" ? null : DurableGaps.Unstable;
-
     protected override IReadOnlyDictionary<string, string> KnownGaps => new Dictionary<string, string>
     {
-        [nameof(The_merchant_stops_a_recovery_and_restarts_it_from_its_first_step)] = DurableGaps.SignalLoss,
+        [nameof(The_merchant_stops_a_recovery_and_restarts_it_from_its_first_step)] = DurableGaps.SignalAfterStep,
     };
 
     protected override async Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings) => await DurableEngine.StartAsync(settings);
@@ -44,21 +32,28 @@ public sealed class DurableMerchantScenarios : MerchantScenarios
 
 public sealed class DurableFailureScenarios : FailureScenarios
 {
-    protected override string? EngineGap => Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_SCENARIOS") == "1" ? null : DurableGaps.Unstable;
-
     protected override async Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings) => await DurableEngine.StartAsync(settings);
 }
 
 public sealed class DurablePrivacyScenarios : PrivacyScenarios
 {
-    protected override string? EngineGap => Environment.GetEnvironmentVariable("CARTRECOVERY_DURABLE_SCENARIOS") == "1" ? null : DurableGaps.Unstable;
+    // Microsoft.DurableTask.InProcessTestHost 0.2.3-preview.1, not Durable Functions: see docs/workflow.md ("Durable scenarios").
+    protected override IReadOnlyDictionary<string, string> KnownGaps => new Dictionary<string, string>
+    {
+        [nameof(Redacting_a_customer_ends_their_running_recoveries_and_erases_them_from_the_engine)] =
+            "Intermittent: a summary re-written after the erasure by the instance the in-process test engine re-creates (docs/workflow.md, Durable scenarios)",
+    };
+
+    protected override string? EngineErasureGap =>
+        "the in-process test engine keeps messages an episode emitted together with a termination (a timer, an activity) and, when they " +
+        "arrive, replays the terminated instance past its termination, re-creating it after the purge and running its next step";
 
     protected override async Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings) => await DurableEngine.StartAsync(settings);
 }
 
 internal static class DurableGaps
 {
-    public const string Unstable = "The Durable scenario runs are not yet stable on this machine (signals intermittently not applied, a terminated instance's output read as state); run them with CARTRECOVERY_DURABLE_SCENARIOS=1 while this is investigated";
-
-    public const string SignalLoss = "Intermittent on the in-process Durable engine: a signal raised right after a start or during a turn is sometimes not applied (under investigation, docs/workflow.md)";
+    public const string SignalAfterStep =
+        "Intermittent on the in-process Durable engine (about 1 run in 3 on a loaded machine): a signal raised right after a step was sent " +
+        "is sometimes not applied before the next step or at all; under investigation, docs/workflow.md (Durable scenarios)";
 }

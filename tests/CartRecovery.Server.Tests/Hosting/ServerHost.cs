@@ -13,11 +13,13 @@ public sealed class ServerHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly string environment;
 
-    private ServerHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    private ServerHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, string environment)
     {
         this.settings = settings;
         this.configureServices = configureServices;
+        this.environment = environment;
     }
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
@@ -26,7 +28,8 @@ public sealed class ServerHost : WebApplicationFactory<Program>
     public static async Task<ServerHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        string? storageConnectionString = null)
+        string? storageConnectionString = null,
+        string environment = "Testing")
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -40,7 +43,7 @@ public sealed class ServerHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new ServerHost(all, configureServices);
+        var host = new ServerHost(all, configureServices, environment);
         // UseKestrel() without a port: with a port, WebApplicationFactory rewrites the server addresses after Build while the
         // app's own thread may already be binding, which intermittently throws "Addresses cannot be modified after the server
         // has started" (dotnet/aspnetcore#67714). The port comes from the "urls" setting (127.0.0.1:0) instead.
@@ -51,7 +54,7 @@ public sealed class ServerHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         foreach (var (key, value) in settings)
         {

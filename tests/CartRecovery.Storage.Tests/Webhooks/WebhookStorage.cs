@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using CartRecovery.Core.Abandonment;
+using CartRecovery.Core.Analytics;
+using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Ingestion;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Shops;
@@ -7,9 +9,11 @@ using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Workflow.Settings;
 using CartRecovery.Storage.Abandonment;
 using CartRecovery.Storage.Admin;
-using CartRecovery.Storage.Security;
+using CartRecovery.Storage.Analytics;
+using CartRecovery.Storage.Attribution;
 using CartRecovery.Storage.Carts;
 using CartRecovery.Storage.Privacy;
+using CartRecovery.Storage.Security;
 using CartRecovery.Storage.Shops;
 using CartRecovery.Storage.Tables;
 using CartRecovery.Storage.Webhooks;
@@ -37,6 +41,10 @@ internal sealed class WebhookStorage
         CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
         Privacy = new PrivacyRequestRepository(tables);
+        Attribution = new TableAttributionStore(tables);
+        Rollups = new TableAnalyticsRollups(tables);
+        Recorder = new MeasurementRecorder(Attribution, Rollups, []);
+        Attributor = new OrderAttributor(Attribution, Recorder, Microsoft.Extensions.Options.Options.Create(new AttributionOptions()));
         AccessTokens = new TableShopAccessTokens(tables, new SecretKeyRing(Microsoft.Extensions.Options.Options.Create(new SecurityOptions { EncryptionKeys = [TestKey] })));
         Processor = NewProcessor(Workflows);
         Worker = new WebhookInboxWorker(Queue, Processor, NullLogger<WebhookInboxWorker>.Instance);
@@ -75,6 +83,14 @@ internal sealed class WebhookStorage
 
     public PrivacyRequestRepository Privacy { get; }
 
+    public TableAttributionStore Attribution { get; }
+
+    public TableAnalyticsRollups Rollups { get; }
+
+    public MeasurementRecorder Recorder { get; }
+
+    public OrderAttributor Attributor { get; }
+
     public WebhookDeliveryProcessor Processor { get; }
 
     public WebhookInboxWorker Worker { get; }
@@ -93,7 +109,7 @@ internal sealed class WebhookStorage
         var supersession = new CheckoutSupersession(Carts, workflows);
         return new WebhookDeliveryProcessor(
             new CartDeliveries(Carts, supersession, workflows, NullLogger<CartDeliveries>.Instance),
-            new OrderDeliveries(Carts, supersession, workflows),
+            new OrderDeliveries(Carts, supersession, workflows, Attributor),
             new ShopLifecycleDeliveries(Shops, Due, workflows, AccessTokens, NullLogger<ShopLifecycleDeliveries>.Instance),
             new PrivacyDeliveries(Carts, Shops, Due, Privacy, Holders, AccessTokens, Time, NullLogger<PrivacyDeliveries>.Instance),
             NullLogger<WebhookDeliveryProcessor>.Instance);

@@ -7,6 +7,9 @@ namespace CartRecovery.RecoveryScenarios;
 /// <summary>The merchant stops and restarts a recovery through the API handlers both hosts map.</summary>
 public abstract class MerchantScenarios : RecoveryScenarioBase
 {
+    private static readonly IEqualityComparer<IReadOnlyList<string>> SequenceComparer =
+        EqualityComparer<IReadOnlyList<string>>.Create((a, b) => a!.SequenceEqual(b!), l => l.Count);
+
     [Fact]
     public async Task The_merchant_stops_a_recovery_and_restarts_it_from_its_first_step()
     {
@@ -26,9 +29,13 @@ public abstract class MerchantScenarios : RecoveryScenarioBase
         Assert.Equal(202, restart.Status);
         await ScenarioData.EventuallyAsync(async () => (await SummaryAsync(engine, id))?.Status == RecoveryStatus.Completed, Patience, "the restarted recovery completed");
 
+        // Before the stop: s1, and s2 too when the stop came only after its due time (a loaded machine); nothing after the stop.
         var effects = await ScenarioData.EffectsAsync(engine.Tables, id);
-        Assert.Equal(["s1", "s1.r1", "s2.r1", "s3.r1"], effects.Select(e => e.StepId));
-        Assert.True(effects[1].At >= restartedAt.AddSeconds(1), "the restarted run counts its delays from the restart");
+        var firstRun = effects.TakeWhile(e => !e.StepId.EndsWith(".r1", StringComparison.Ordinal)).ToList();
+        Assert.Contains(firstRun.Select(e => e.StepId).ToList(), new List<IReadOnlyList<string>> { new[] { "s1" }, new[] { "s1", "s2" } }, SequenceComparer);
+        Assert.All(firstRun, e => Assert.True(e.At <= stopped.EndedAt, $"{e.StepId} was sent after the stop"));
+        Assert.Equal(["s1.r1", "s2.r1", "s3.r1"], effects.Skip(firstRun.Count).Select(e => e.StepId));
+        Assert.True(effects[firstRun.Count].At >= restartedAt.AddSeconds(1), "the restarted run counts its delays from the restart");
         var read = await engine.Sequences.GetAsync(MerchantRequest("GET", id), Ct);
         Assert.Equal(200, read.Status);
         Assert.Equal("completed", JsonDocument.Parse(read.Body).RootElement.GetProperty("status").GetString());

@@ -7,6 +7,12 @@ namespace CartRecovery.RecoveryScenarios;
 /// <summary><c>customers/redact</c> reaches the engine: running recoveries end, their engine copy is gone, nothing comes back.</summary>
 public abstract class PrivacyScenarios : RecoveryScenarioBase
 {
+    /// <summary>
+    /// Set (with the reason) when the engine under test cannot keep an erased instance gone, so the checks of the engine's own
+    /// copy and of what it sends afterwards are left out; the read model and the export are still checked. See docs/workflow.md.
+    /// </summary>
+    protected virtual string? EngineErasureGap => null;
+
     [Fact]
     public async Task Redacting_a_customer_ends_their_running_recoveries_and_erases_them_from_the_engine()
     {
@@ -26,7 +32,11 @@ public abstract class PrivacyScenarios : RecoveryScenarioBase
         Assert.Empty(await engine.Recoveries.ExportCustomerAsync(Shop, customer, Ct));
         foreach (var cart in new[] { "redact-a", "redact-b" })
         {
-            Assert.Null(await engine.EngineStateAsync(IdOf(cart), Ct));
+            if (EngineErasureGap is null)
+            {
+                Assert.Null(await engine.EngineStateAsync(IdOf(cart), Ct));
+            }
+
             Assert.Null(await SummaryAsync(engine, IdOf(cart)));
         }
 
@@ -35,8 +45,13 @@ public abstract class PrivacyScenarios : RecoveryScenarioBase
         Assert.Empty(await engine.Recoveries.ExportCustomerAsync(Shop, customer, Ct));
         foreach (var cart in new[] { "redact-a", "redact-b" })
         {
-            Assert.Null(await engine.EngineStateAsync(IdOf(cart), Ct));
             Assert.Null(await SummaryAsync(engine, IdOf(cart)));
+            if (EngineErasureGap is not null)
+            {
+                continue;
+            }
+
+            Assert.Null(await engine.EngineStateAsync(IdOf(cart), Ct));
             Assert.All(await ScenarioData.EffectsAsync(engine.Tables, IdOf(cart)), e => Assert.True(e.At <= erasedAt, $"{e.StepId} was sent after the erasure"));
         }
     }

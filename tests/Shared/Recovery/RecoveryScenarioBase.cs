@@ -18,19 +18,11 @@ public abstract class RecoveryScenarioBase
     /// <summary>Starts the engine on tables of its own, with the recording step executor.</summary>
     protected abstract Task<IRecoveryEngine> StartEngineAsync(EngineSettings settings);
 
-    /// <summary>Scenarios an engine does not pass yet, by test method name, with the reason (reported as skipped, never as passed).</summary>
-    /// <summary>Set when every scenario is skipped on this engine for now, with the reason.</summary>
-    protected virtual string? EngineGap => null;
-
+    /// <summary>Scenarios an engine does not pass reliably yet, by test method name, with the reason (reported as skipped, never as passed).</summary>
     protected virtual IReadOnlyDictionary<string, string> KnownGaps => new Dictionary<string, string>();
 
     protected async Task<IRecoveryEngine> StartAsync(RecoverySettings? storeSettings = null, EngineSettings? settings = null)
     {
-        if (EngineGap is { } engineGap)
-        {
-            Assert.Skip(engineGap);
-        }
-
         if (KnownGaps.TryGetValue(TestContext.Current.TestMethod?.MethodName ?? string.Empty, out var gap))
         {
             Assert.Skip(gap);

@@ -99,7 +99,7 @@ public static class ScenarioData
             dest = $"https://{shop}",
             aud = ApiKey,
             sub = "42",
-            exp = now.AddMinutes(5).ToUnixTimeSeconds(),
+            exp = now.AddMinutes(1).ToUnixTimeSeconds(), // App Bridge's lifetime: the validator refuses longer-lived tokens
             nbf = now.AddMinutes(-1).ToUnixTimeSeconds(),
             iat = now.AddMinutes(-1).ToUnixTimeSeconds(),
         }));

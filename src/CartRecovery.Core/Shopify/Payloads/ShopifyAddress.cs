@@ -9,4 +9,6 @@ public sealed record ShopifyAddress
     public string? Phone { get; init; }
 
     public string? CountryCode { get; init; }
+
+    public string? ProvinceCode { get; init; }
 }

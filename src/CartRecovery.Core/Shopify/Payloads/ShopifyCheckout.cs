@@ -14,6 +14,9 @@ public sealed record ShopifyCheckout
 
     public string? Email { get; init; }
 
+    /// <summary>A checkout made in test mode (a test gateway or a development store), when the payload says so.</summary>
+    public bool? Test { get; init; }
+
     public string? Phone { get; init; }
 
     public string? SmsMarketingPhone { get; init; }

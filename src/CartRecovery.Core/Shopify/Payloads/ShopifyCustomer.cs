@@ -19,6 +19,12 @@ public sealed record ShopifyCustomer
 
     public string? Locale { get; init; }
 
+    /// <summary>The account's state (<c>enabled</c>, <c>disabled</c>, <c>invited</c>, <c>declined</c>).</summary>
+    public string? State { get; init; }
+
+    /// <summary>The merchant's tags, comma-separated.</summary>
+    public string? Tags { get; init; }
+
     public ShopifyMarketingConsent? EmailMarketingConsent { get; init; }
 
     public ShopifyMarketingConsent? SmsMarketingConsent { get; init; }

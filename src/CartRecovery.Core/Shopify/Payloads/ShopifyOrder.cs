@@ -1,6 +1,6 @@
 namespace CartRecovery.Core.Shopify.Payloads;
 
-/// <summary><c>orders/create</c> and <c>orders/paid</c>: what links an order to its checkout and cart, and what attribution needs.</summary>
+/// <summary><c>orders/create</c>, <c>orders/paid</c> and <c>orders/cancelled</c>: what links an order to its checkout and cart, and what attribution needs.</summary>
 public sealed record ShopifyOrder
 {
     public long? Id { get; init; }
@@ -40,4 +40,9 @@ public sealed record ShopifyOrder
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public DateTimeOffset? ProcessedAt { get; init; }
+
+    /// <summary>Set on <c>orders/cancelled</c>.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    public decimal? TotalDiscounts { get; init; }
 }

@@ -65,8 +65,18 @@ public static class ShopifySnapshots
             NullIfBlank(checkout.CustomerLocale) ?? NullIfBlank(customer?.Locale),
             lines,
             NullIfBlank(checkout.AbandonedCheckoutUrl),
-            checkout.UpdatedAt ?? checkout.CreatedAt ?? fallbackTime);
+            checkout.UpdatedAt ?? checkout.CreatedAt ?? fallbackTime)
+        {
+            Location = LocationOf(checkout.ShippingAddress) ?? LocationOf(checkout.BillingAddress),
+            Trust = new TrustSignals(
+                checkout.Test == true,
+                string.Equals(customer?.State, "disabled", StringComparison.OrdinalIgnoreCase),
+                (customer?.Tags ?? string.Empty).Split(',').Any(t => t.Contains("fraud", StringComparison.OrdinalIgnoreCase))),
+        };
     }
+
+    private static RecipientLocation? LocationOf(ShopifyAddress? address) =>
+        NullIfBlank(address?.CountryCode) is { } country ? new RecipientLocation(country.ToUpperInvariant(), NullIfBlank(address!.ProvinceCode)?.ToUpperInvariant()) : null;
 
     /// <summary>The signal an order sends to the recoveries it completes.</summary>
     public static OrderPlaced ToOrderPlaced(ShopifyOrder order, DateTimeOffset fallbackTime) => new(

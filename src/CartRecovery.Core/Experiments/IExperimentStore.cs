@@ -1,0 +1,12 @@
+namespace CartRecovery.Core.Experiments;
+
+/// <summary>A shop's experiments.</summary>
+public interface IExperimentStore
+{
+    Task<IReadOnlyList<Experiment>> ListAsync(string shop, CancellationToken cancellationToken);
+
+    Task<Experiment?> GetAsync(string shop, string id, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces one experiment.</summary>
+    Task SaveAsync(Experiment experiment, CancellationToken cancellationToken);
+}

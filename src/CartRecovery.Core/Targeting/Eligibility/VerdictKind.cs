@@ -1,0 +1,8 @@
+namespace CartRecovery.Core.Targeting.Eligibility;
+
+public enum VerdictKind
+{
+    Pass,
+    Skip,
+    Defer,
+}
