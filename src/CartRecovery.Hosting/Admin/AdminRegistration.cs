@@ -3,6 +3,7 @@ using CartRecovery.Core.Admin.Install;
 using CartRecovery.Core.Catalog;
 using CartRecovery.Core.Incentives;
 using CartRecovery.Core.Messaging;
+using CartRecovery.Core.Reconciliation;
 using CartRecovery.Storage.Incentives;
 using CartRecovery.Hosting.Options;
 using CartRecovery.Integrations.ShopifyAdmin;
@@ -45,6 +46,11 @@ internal static class AdminRegistration
         services.AddBoundOptions<CatalogOptions>(configuration, CatalogOptions.Section);
         services.AddSingleton<IInventoryLookup, ShopifyInventoryLookup>();
         DecorateStepExecutor(services);
+
+        services.AddOptions<ReconciliationOptions, ReconciliationOptionsValidator>(configuration, ReconciliationOptions.Section);
+        services.AddSingleton<IReconciliationState, TableReconciliationState>();
+        services.AddSingleton<IShopifyChangeFeed, ShopifyChangeFeed>();
+        services.AddSingleton<ShopReconciler>();
         return services;
     }
 

@@ -9,12 +9,14 @@ namespace CartRecovery.Server.Webhooks;
 /// <summary>Shopify's webhook endpoint and the merchant's privacy requests; processing runs in <see cref="WebhookProcessingService"/>.</summary>
 public static class WebhookEndpoints
 {
-    /// <summary>The server's side of webhooks beside its endpoints: the inbox processing and abandonment loops.</summary>
+    /// <summary>The server's side of webhooks beside its endpoints: the inbox processing and abandonment loops, and the reconciliation of missed webhooks.</summary>
     public static IServiceCollection AddWebhookBackgroundServices(this IServiceCollection services)
     {
         services.AddHostedService<WebhookProcessingService>();
         services.AddSingleton<AbandonmentScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<AbandonmentScheduler>());
+        services.AddSingleton<Admin.ReconciliationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Admin.ReconciliationService>());
         return services;
     }
 

@@ -12,7 +12,7 @@ namespace CartRecovery.Testing.Shopify;
 /// the grant fields, the access token header, <c>query</c> and <c>variables</c>, the pinned version) and answers 400/401
 /// when it is wrong. Tests script answers: THROTTLED, user errors, 5xx, and data per operation (<see cref="Handle"/>).
 /// </summary>
-public sealed class FakeShopifyAdmin : IAsyncDisposable
+public sealed partial class FakeShopifyAdmin : IAsyncDisposable
 {
     private readonly LoopbackHttpServer server;
     private readonly ConcurrentDictionary<string, string> tokens = new(StringComparer.Ordinal);
@@ -97,6 +97,9 @@ public sealed class FakeShopifyAdmin : IAsyncDisposable
     public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static FakeAnswer Data(string data) => new(200, """{"data":""" + data
+        + ""","extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1990,"restoreRate":100.0}}}}""");
 
     private async Task RespondAsync(RecordedRequest request, HttpContext context)
     {
@@ -214,13 +217,17 @@ public sealed class FakeShopifyAdmin : IAsyncDisposable
                 handler = handlers.FirstOrDefault(h => call.Query.Contains(h.Operation, StringComparison.Ordinal)).Data;
             }
 
+            if (handler is null && Connection(call) is { } connection)
+            {
+                return connection;
+            }
+
             if (handler is null)
             {
                 return new FakeAnswer(200, """{"errors":[{"message":"Field is not defined on QueryRoot","extensions":{"code":"undefinedField"}}]}""");
             }
 
-            return new FakeAnswer(200, """{"data":""" + handler(call)
-                + ""","extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1990,"restoreRate":100.0}}}}""");
+            return Data(handler(call));
         }
     }
 }
