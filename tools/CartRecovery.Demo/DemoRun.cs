@@ -71,16 +71,26 @@ public sealed class DemoRun(DemoOptions options, ProductClient client, TextWrite
 
     private async Task StartHoldoutAsync(Dictionary<string, string> unavailable, CancellationToken cancellationToken)
     {
-        var experiment = new { name = "Demo holdout", kind = "holdout", control = "holdout", arms = new[] { new { name = "treated", weight = 9 }, new { name = "holdout", weight = 1 } } };
+        // A holdout names only its share: the server makes the arms "treated" (90 %) and "holdout" (10 %).
+        var experiment = new { name = "Demo holdout", kind = "holdout", holdoutShare = 0.1 };
         var (status, body) = await client.MerchantAsync(HttpMethod.Post, "experiments", experiment, cancellationToken);
-        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed || body is null)
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             unavailable["holdout"] = $"POST /api/stores/{{shop}}/experiments answered {(int)status}: the server has no experiments yet, so every shopper is messaged";
             return;
         }
 
-        var id = body.Value.GetProperty("id").GetString();
-        await client.MerchantAsync(HttpMethod.Patch, $"experiments/{id}", new { status = "running" }, cancellationToken);
+        if (status != HttpStatusCode.Created || body is null || !body.Value.TryGetProperty("id", out var idProperty))
+        {
+            throw new InvalidOperationException($"The holdout was refused ({(int)status}): {body}");
+        }
+
+        var id = idProperty.GetString();
+        var (started, answer) = await client.MerchantAsync(HttpMethod.Patch, $"experiments/{id}", new { status = "running" }, cancellationToken);
+        if (started != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The holdout did not start ({(int)started}): {answer}");
+        }
     }
 
     private async Task<(double? Accuracy, decimal? Revenue, MeasuredLift? Lift)> MeasureAsync(ShopperPlay play, Dictionary<string, string> unavailable, CancellationToken cancellationToken)
