@@ -124,7 +124,12 @@ public sealed class DemoRun(DemoOptions options, ProductClient client, TextWrite
             var recovery = WorkflowId.For(client.Shop, Payloads.CheckoutToken(options.Seed, shopper)).Value;
             var measuredRecovery = found == HttpStatusCode.OK ? attribution?.GetProperty("recoveryId").GetString() : null;
             var measuredStep = found == HttpStatusCode.OK && attribution?.TryGetProperty("stepId", out var s) == true ? s.GetString() : null;
-            exact += measuredRecovery == recovery && StepOf(measuredStep) == order.TrueStep ? 1 : 0;
+            // The truth credits an order to its recovery when a message reached the shopper first (the step is their last
+            // open or click, if any); an order with no message before it must be left unattributed (404).
+            var correct = order.MessagedBefore
+                ? measuredRecovery == recovery && (order.TrueStep is null || StepOf(measuredStep) == order.TrueStep)
+                : found == HttpStatusCode.NotFound;
+            exact += correct ? 1 : 0;
         }
 
         return (play.Orders.Count == 0 ? null : (double)exact / play.Orders.Count, revenue, lift);
