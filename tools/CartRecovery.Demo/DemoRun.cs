@@ -125,10 +125,12 @@ public sealed class DemoRun(DemoOptions options, ProductClient client, TextWrite
             var measuredRecovery = found == HttpStatusCode.OK ? attribution?.GetProperty("recoveryId").GetString() : null;
             var measuredStep = found == HttpStatusCode.OK && attribution?.TryGetProperty("stepId", out var s) == true ? s.GetString() : null;
             // The truth credits an order to its recovery when a message reached the shopper first (the step is their last
-            // open or click, if any); an order with no message before it must be left unattributed (404).
+            // open or click, if any). An order with no message before it is credited to no step: unattributed (404), or
+            // tied to its holdout recovery without a touch (the baseline, not recovered revenue).
+            var variant = found == HttpStatusCode.OK && attribution?.TryGetProperty("variant", out var v) == true && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             var correct = order.MessagedBefore
                 ? measuredRecovery == recovery && (order.TrueStep is null || StepOf(measuredStep) == order.TrueStep)
-                : found == HttpStatusCode.NotFound;
+                : found == HttpStatusCode.NotFound || (measuredRecovery == recovery && measuredStep is null && variant?.EndsWith(":holdout", StringComparison.Ordinal) == true);
             exact += correct ? 1 : 0;
         }
 
