@@ -46,7 +46,7 @@ public sealed partial class IncentiveIssuer(
         }
 
         var now = time.GetUtcNow();
-        var customerHash = cart.CustomerKey is { } key ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{cart.Shop}|{key}"))) : null;
+        var customerHash = cart.CustomerKey is { } key ? IncentiveCustomerHash.Of(cart.Shop, key) : null;
         if (customerHash is not null
             && await ledger.CountForCustomerAsync(cart.Shop, customerHash, now - shopRules.CustomerWindow, cancellationToken).ConfigureAwait(false) >= shopRules.MaxCodesPerCustomer)
         {

@@ -41,6 +41,7 @@ internal static class AdminRegistration
 
         services.AddOptions<IncentiveRules, IncentiveRulesValidator>(configuration, IncentiveRules.Section);
         services.AddSingleton<IIncentiveLedger, TableIncentiveLedger>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder, Storage.Incentives.IncentivePersonalData>();
         services.AddSingleton<IDiscountCodes, ShopifyDiscountCodes>();
         services.AddSingleton<IncentiveIssuer>();
         services.AddBoundOptions<CatalogOptions>(configuration, CatalogOptions.Section);
@@ -49,6 +50,8 @@ internal static class AdminRegistration
 
         services.AddOptions<ReconciliationOptions, ReconciliationOptionsValidator>(configuration, ReconciliationOptions.Section);
         services.AddSingleton<IReconciliationState, TableReconciliationState>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder>(sp => new Storage.Privacy.ShopTablesPersonalData(
+            sp.GetRequiredService<Storage.StorageTables>(), "reconciliation", [TableReconciliationState.TableName]));
         services.AddSingleton<IShopifyChangeFeed, ShopifyChangeFeed>();
         services.AddSingleton<ShopReconciler>();
         return services;

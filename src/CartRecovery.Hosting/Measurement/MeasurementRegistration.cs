@@ -28,6 +28,10 @@ internal static class MeasurementRegistration
         services.AddSingleton<TableAnalyticsRollups>();
         services.AddSingleton<IAnalyticsRollups>(sp => sp.GetRequiredService<TableAnalyticsRollups>());
         services.AddSingleton<IExperimentStore, TableExperimentStore>();
+        // The privacy webhooks reach every table of the shop (shop/redact) and the shopper's attribution (customers/*).
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder, AttributionPersonalData>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder>(sp => new Storage.Privacy.ShopTablesPersonalData(
+            sp.GetRequiredService<Storage.StorageTables>(), "measurement", [TableAnalyticsRollups.TableName, TableExperimentStore.TableName]));
         services.AddSingleton<ExperimentAssigner>();
         services.AddSingleton<MeasurementRecorder>();
         services.AddSingleton<OrderAttributor>();

@@ -32,6 +32,9 @@ internal static class TargetingRegistration
         services.TryAddSingleton<IShopKlaviyoKeys, NoKlaviyoKeys>();
         services.AddSingleton<IContactLedgerStore, TableContactLedgerStore>();
         services.AddSingleton<IEligibilityStats, TableEligibilityStats>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder, ContactLedgerPersonalData>();
+        services.AddSingleton<Core.Privacy.IPersonalDataHolder>(sp => new Storage.Privacy.ShopTablesPersonalData(
+            sp.GetRequiredService<Storage.StorageTables>(), "eligibilityCounts", [TableEligibilityStats.TableName]));
 
         services.AddSingleton<IEligibilityFilter, TrustFilter>();
         services.AddSingleton<IEligibilityFilter, CartValueFilter>();

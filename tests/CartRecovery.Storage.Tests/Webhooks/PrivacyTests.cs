@@ -73,6 +73,54 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task Customers_redact_erases_the_shopper_from_attribution_incentive_codes_and_contact_ledger()
+    {
+        // Defect: the tables added with measurement, incentives and targeting implemented no IPersonalDataHolder.
+        var s = await WithTwoShoppersAsync();
+        var tables = new PrivacyNewTables(s);
+        await tables.SeedAsync(Shop, Cancel);
+        await tables.SeedAsync(OtherShop, Cancel);
+
+        await s.DeliverAsync("customers/redact", ShopifyPayloads.Privacy("customers_redact", Shop, 603851970716743426, "zoe.nunez@example.com", "+4915112345678"));
+
+        foreach (var (zoe, recovery) in new[] { (PrivacyNewTables.ZoeId, "rec-1"), (PrivacyNewTables.ZoeGuest, "rec-2") })
+        {
+            Assert.Null(await s.Attribution.GetRecoveryAsync(Shop, recovery, Cancel));
+            Assert.Null(await s.Attribution.FindRecoveryAsync(Shop, Core.Attribution.MatchRoute.DiscountCode, recovery.Replace("rec", "CODE", StringComparison.Ordinal), Cancel));
+            Assert.Null(await s.Attribution.FindRecoveryAsync(Shop, Core.Attribution.MatchRoute.CheckoutToken, recovery.Replace("rec", "ck", StringComparison.Ordinal), Cancel));
+            Assert.Empty(await s.Attribution.TouchesOfRecoveryAsync(Shop, recovery, Cancel));
+            Assert.Empty(await s.Attribution.TouchesOfCustomerAsync(Shop, zoe, DateTimeOffset.MinValue, Cancel));
+            Assert.Equal(0, await tables.Incentives.CountForCustomerAsync(Shop, Core.Incentives.IncentiveCustomerHash.Of(Shop, zoe), DateTimeOffset.MinValue, Cancel));
+            Assert.Empty((await tables.Contacts.ReadAsync(Shop, zoe, Cancel)).Entries);
+            Assert.NotNull(await s.Attribution.GetRecoveryAsync(OtherShop, recovery, Cancel));
+            Assert.NotEmpty((await tables.Contacts.ReadAsync(OtherShop, zoe, Cancel)).Entries);
+        }
+
+        Assert.NotNull(await s.Attribution.GetRecoveryAsync(Shop, "rec-3", Cancel));
+        Assert.Single(await s.Attribution.TouchesOfCustomerAsync(Shop, PrivacyNewTables.Bob, DateTimeOffset.MinValue, Cancel));
+        Assert.Equal(1, await tables.Incentives.CountForCustomerAsync(Shop, Core.Incentives.IncentiveCustomerHash.Of(Shop, PrivacyNewTables.Bob), DateTimeOffset.MinValue, Cancel));
+        Assert.Single((await tables.Contacts.ReadAsync(Shop, PrivacyNewTables.Bob, Cancel)).Entries);
+    }
+
+    [Fact]
+    public async Task Data_request_export_includes_attribution_incentive_codes_and_contact_ledger()
+    {
+        var s = await WithTwoShoppersAsync();
+        await new PrivacyNewTables(s).SeedAsync(Shop, Cancel);
+
+        await s.DeliverAsync("customers/data_request", ShopifyPayloads.Privacy("customers_data_request", Shop, 603851970716743426, "zoe.nunez@example.com", null, requestId: 77));
+
+        var bytes = await s.Privacy.GetExportAsync(Shop, "77", Cancel) ?? throw new InvalidOperationException("no export");
+        var data = JsonDocument.Parse(bytes).RootElement.GetProperty("data");
+        Assert.Equal(4, data.GetProperty("attribution").GetArrayLength()); // two recoveries, one touch each
+        Assert.Equal(["SAVE-1", "SAVE-2"], data.GetProperty("incentiveCodes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Order());
+        Assert.Equal(2, data.GetProperty("contactLedger").GetArrayLength());
+        var text = data.GetRawText();
+        Assert.DoesNotContain("SAVE-3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("rec-3", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shop_redact_deletes_everything_of_the_shop_only()
     {
         var s = await WithTwoShoppersAsync();
@@ -95,6 +143,8 @@ public sealed class PrivacyTests
         await s.Shops.SaveRecoverySettingsAsync(Shop, Core.Workflow.Settings.RecoveryPresets.Defaults with { AbandonmentThreshold = TimeSpan.FromMinutes(20) }, Cancel);
         await s.Shops.SaveProfileAsync(new Core.Shops.ShopProfile(Shop, "Example Shop", "en", ["shop.example.com"], "Europe/Lisbon", "EUR"), Cancel);
         await s.Shops.SaveRecoverySettingsAsync(OtherShop, Core.Workflow.Settings.RecoveryPresets.Defaults, Cancel);
+        await new PrivacyNewTables(s).SeedAsync(Shop, Cancel); // every table the later features added
+        await new PrivacyNewTables(s).SeedAsync(OtherShop, Cancel);
         Assert.NotEmpty(await EntitiesMentioningAsync(s, Shop));
 
         await s.DeliverAsync("shop/redact", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact")));

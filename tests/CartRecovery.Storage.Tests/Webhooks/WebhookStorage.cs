@@ -97,7 +97,18 @@ internal sealed class WebhookStorage
 
     public AbandonmentSweeper Sweeper { get; }
 
-    public IEnumerable<IPersonalDataHolder> Holders => [CartStore, Privacy];
+    /// <summary>Every storage holder the hosts register (the recovery engine's own holder is left out: no engine runs here).</summary>
+    public IEnumerable<IPersonalDataHolder> Holders =>
+    [
+        CartStore,
+        Privacy,
+        new AttributionPersonalData(Tables),
+        new Storage.Incentives.IncentivePersonalData(Tables),
+        new Storage.Targeting.ContactLedgerPersonalData(Tables),
+        new ShopTablesPersonalData(Tables, "measurement", [TableAnalyticsRollups.TableName, Storage.Experiments.TableExperimentStore.TableName]),
+        new ShopTablesPersonalData(Tables, "reconciliation", [TableReconciliationState.TableName]),
+        new ShopTablesPersonalData(Tables, "eligibilityCounts", [Storage.Targeting.TableEligibilityStats.TableName]),
+    ];
 
     /// <summary>A sweeper as a freshly started process would have it (same tables), handing over to <paramref name="workflows"/>.</summary>
     public AbandonmentSweeper NewSweeper(Core.Workflow.IRecoveryWorkflows workflows) =>
