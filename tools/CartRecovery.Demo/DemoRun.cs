@@ -71,16 +71,26 @@ public sealed class DemoRun(DemoOptions options, ProductClient client, TextWrite
 
     private async Task StartHoldoutAsync(Dictionary<string, string> unavailable, CancellationToken cancellationToken)
     {
-        var experiment = new { name = "Demo holdout", kind = "holdout", control = "holdout", arms = new[] { new { name = "treated", weight = 9 }, new { name = "holdout", weight = 1 } } };
+        // A holdout names only its share: the server makes the arms "treated" (90 %) and "holdout" (10 %).
+        var experiment = new { name = "Demo holdout", kind = "holdout", holdoutShare = 0.1 };
         var (status, body) = await client.MerchantAsync(HttpMethod.Post, "experiments", experiment, cancellationToken);
-        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed || body is null)
+        if (status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             unavailable["holdout"] = $"POST /api/stores/{{shop}}/experiments answered {(int)status}: the server has no experiments yet, so every shopper is messaged";
             return;
         }
 
-        var id = body.Value.GetProperty("id").GetString();
-        await client.MerchantAsync(HttpMethod.Patch, $"experiments/{id}", new { status = "running" }, cancellationToken);
+        if (status != HttpStatusCode.Created || body is null || !body.Value.TryGetProperty("id", out var idProperty))
+        {
+            throw new InvalidOperationException($"The holdout was refused ({(int)status}): {body}");
+        }
+
+        var id = idProperty.GetString();
+        var (started, answer) = await client.MerchantAsync(HttpMethod.Patch, $"experiments/{id}", new { status = "running" }, cancellationToken);
+        if (started != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The holdout did not start ({(int)started}): {answer}");
+        }
     }
 
     private async Task<(double? Accuracy, decimal? Revenue, MeasuredLift? Lift)> MeasureAsync(ShopperPlay play, Dictionary<string, string> unavailable, CancellationToken cancellationToken)
@@ -114,7 +124,14 @@ public sealed class DemoRun(DemoOptions options, ProductClient client, TextWrite
             var recovery = WorkflowId.For(client.Shop, Payloads.CheckoutToken(options.Seed, shopper)).Value;
             var measuredRecovery = found == HttpStatusCode.OK ? attribution?.GetProperty("recoveryId").GetString() : null;
             var measuredStep = found == HttpStatusCode.OK && attribution?.TryGetProperty("stepId", out var s) == true ? s.GetString() : null;
-            exact += measuredRecovery == recovery && StepOf(measuredStep) == order.TrueStep ? 1 : 0;
+            // The truth credits an order to its recovery when a message reached the shopper first (the step is their last
+            // open or click, if any). An order with no message before it is credited to no step: unattributed (404), or
+            // tied to its holdout recovery without a touch (the baseline, not recovered revenue).
+            var variant = found == HttpStatusCode.OK && attribution?.TryGetProperty("variant", out var v) == true && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var correct = order.MessagedBefore
+                ? measuredRecovery == recovery && (order.TrueStep is null || StepOf(measuredStep) == order.TrueStep)
+                : found == HttpStatusCode.NotFound || (measuredRecovery == recovery && measuredStep is null && variant?.EndsWith(":holdout", StringComparison.Ordinal) == true);
+            exact += correct ? 1 : 0;
         }
 
         return (play.Orders.Count == 0 ? null : (double)exact / play.Orders.Count, revenue, lift);

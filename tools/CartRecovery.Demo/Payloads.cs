@@ -84,6 +84,17 @@ public static class Payloads
             {
                 node[field] = Money(total);
             }
+
+            // The API reads revenue from the *_set money bags (shop and presentment currency), so they must carry the total too.
+            if (node[field + "_set"] is JsonObject set && set["shop_money"] is JsonObject shopMoney && decimal.TryParse(shopMoney["amount"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var fixtureShop) && fixtureShop > 0)
+            {
+                if (set["presentment_money"] is JsonObject presentment && decimal.TryParse(presentment["amount"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var fixturePresentment))
+                {
+                    presentment["amount"] = Money(Math.Round(total * fixturePresentment / fixtureShop, 2));
+                }
+
+                shopMoney["amount"] = Money(total);
+            }
         }
 
         if (node["customer"] is JsonObject customer)

@@ -83,15 +83,16 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DashboardSit
     }
 
     /// <summary>
-    /// The measurement API (issue 14) is not on this server yet, so its answers are given at the browser's edge in the
-    /// contract's shape: the page must turn them into figures, targets, daily charts and the funnel.
+    /// Known analytics answers, in the measurement API's shape (README "Measurement"), are given at the browser's edge so
+    /// the page's figures, targets, daily charts and funnel can be checked against exact values.
     /// </summary>
     [Fact]
     public async Task The_overview_draws_figures_targets_charts_and_the_funnel_from_the_analytics_contract()
     {
         const string analytics = """
-            { "recoveriesStarted": 400, "messagesSent": 700, "messagesDelivered": 680, "messagesOpened": 204, "messagesClicked": 27,
+            { "recoveriesStarted": 400, "messagesSent": 680, "messagesDelivered": 670, "messagesOpened": 204, "messagesClicked": 27,
               "recoveredOrders": 52, "recoveredRevenue": 4321.5, "currency": "EUR", "recoveryRate": 0.13, "roi": 12.5,
+              "openRate": 0.3, "clickRate": 0.0397058823529412,
               "incrementalLift": { "rate": 0.061, "low": 0.032, "high": 0.09 } }
             """;
         var page = await OpenAsync("overview", setup: context => context.RouteAsync("**/analytics**", route =>

@@ -9,13 +9,12 @@ async function overview() {
   const head = [el("h1", {}, "Overview"), el("p", { className: "muted" }, `Last 30 days (${isoDay(from)} to ${isoDay(to)}). Active recoveries now: `, el("strong", { id: "active-count" }, String(activeCount)))];
   if (!analytics) { render(head, notAvailable("Analytics (recovery rate, revenue, ROI, lift)")); return; }
   const cur = analytics.currency;
-  const sent = analytics.messagesSent, delivered = analytics.messagesDelivered ?? sent;
-  const openRate = analytics.openRate ?? (delivered ? (analytics.messagesOpened ?? 0) / delivered : null);
-  const clickRate = analytics.clickRate ?? (delivered ? (analytics.messagesClicked ?? 0) / delivered : null);
+  const sent = analytics.messagesSent, openRate = analytics.openRate, clickRate = analytics.clickRate;
   const lift = analytics.incrementalLift;
-  const metrics = ["started", "sent", "opened", "clicked", "orders", "revenue"];
+  // The API's daily metric names (README "Measurement"), keyed by the short names the charts use.
+  const metrics = { started: "recoveriesStarted", sent: "messagesSent", opened: "messagesOpened", clicked: "messagesClicked", orders: "recoveredOrders", revenue: "recoveredRevenue" };
   const daily = {};
-  await Promise.all(metrics.map(async (m) => { daily[m] = items(await optional(`analytics/daily?metric=${m}&${range}`)).map((p) => ({ date: String(p.date || p.day).slice(0, 10), value: Number(p.value ?? p.count ?? 0) })); }));
+  await Promise.all(Object.entries(metrics).map(async ([k, m]) => { daily[k] = items(await optional(`analytics/daily?metric=${m}&${range}`)).map((p) => ({ date: String(p.date).slice(0, 10), value: Number(p.value ?? 0) })); }));
   const series = (fn) => (daily.started || []).map((p, i) => ({ date: p.date, value: fn(i) }));
   const ratio = (a, b) => (i) => { const d = daily[b]?.[i]?.value; return d ? (daily[a]?.[i]?.value ?? 0) / d : null; };
   const figure = (id, label, value, note, points, target) => el("div", { className: "card figure", id: `figure-${id}` },
@@ -34,9 +33,9 @@ async function overview() {
     daily.revenue && daily.revenue.length ? lineChart("Recovered revenue per day", daily.revenue, (v) => money(v, cur)) : null,
     daily.orders && daily.orders.length ? lineChart("Recovery rate per day", series(ratio("orders", "started")), (v) => pct(v)) : null,
     funnel([
-      { label: "Abandoned", value: analytics.abandonedCheckouts ?? analytics.recoveriesStarted },
-      // Recoveries that got a message when the API counts them; otherwise the messages sent, labelled as such.
-      analytics.recoveriesMessaged !== undefined ? { label: "Messaged", value: analytics.recoveriesMessaged } : { label: "Messages", value: sent },
+      { label: "Abandoned", value: analytics.recoveriesStarted },
+      // The API counts messages, not recoveries that got one: labelled as such.
+      { label: "Messages", value: sent },
       { label: "Opened", value: analytics.messagesOpened },
       { label: "Clicked", value: analytics.messagesClicked },
       { label: "Recovered", value: analytics.recoveredOrders },
@@ -148,7 +147,9 @@ async function experiments() {
   const create = el("form", { className: "card grid-form", onsubmit: async (e) => {
     e.preventDefault();
     const names = arms.value.split(",").map((a) => a.trim()).filter(Boolean);
-    try { await api("experiments", { method: "POST", body: { name: name.value, kind: kind.value, control: names[0], arms: names.map((n) => ({ name: n, weight: 1 })) } }); await route(); }
+    // A holdout takes only its share (arms "treated" and "holdout" are the server's); other kinds name their arms.
+    const body = kind.value === "holdout" ? { name: name.value, kind: "holdout", holdoutShare: 0.1 } : { name: name.value, kind: kind.value, control: names[0], arms: names.map((n) => ({ name: n, weight: 1 })) };
+    try { await api("experiments", { method: "POST", body }); await route(); }
     catch (err) { create.append(failure(err)); }
   } },
     el("div", { className: "field" }, el("label", { for: "exp-name" }, "Name"), name),
@@ -160,13 +161,14 @@ async function experiments() {
     el("h2", {}, x.name, " ", el("span", { className: "badge" }, x.status)),
     el("p", { className: "muted" }, `Varies ${x.kind} · metric ${x.metric || "placed-order rate"} · control ${x.control}`),
     x.winner ? el("p", { className: "winner" }, "Winner: ", x.winner) : null,
-    x.sampleRatioMismatch || x.srm ? el("p", { className: "error" }, "Sample ratio mismatch: the split looks broken, no winner is declared.") : null,
-    el("div", { className: "arms" }, (x.results?.arms || x.arms || []).map((a) => el("div", { className: "card" },
-      el("strong", {}, a.name || a.arm), a.name === "holdout" ? " (no messages)" : "",
-      el("div", {}, `Recipients ${num(a.recipients)} · conversions ${num(a.conversions ?? a.orders)}`),
-      el("div", {}, `Rate ${pct(a.rate ?? a.conversionRate)}`),
-      a.probabilityToBeatAll !== undefined || a.probabilityToBeatControl !== undefined ? el("div", {}, `P(best) ${pct(a.probabilityToBeatAll ?? a.probabilityToBeatControl)}`) : null,
-      a.pValue !== undefined ? el("div", {}, `p = ${num(a.pValue)}`) : null))),
+    x.results?.sampleRatioMismatch ? el("p", { className: "error" }, "Sample ratio mismatch: the split looks broken, no winner is declared.") : null,
+    el("div", { className: "arms" }, (x.results?.arms || []).map((a) => el("div", { className: "card" },
+      el("strong", {}, a.arm), a.isControl ? " (control)" : "", a.isHoldout ? " (no messages)" : "",
+      el("div", {}, `Recipients ${num(a.recipients)} · conversions ${num(a.conversions)}`),
+      el("div", {}, `Rate ${pct(a.rate)}`),
+      el("div", {}, `P(best) ${pct(a.probabilityBest)}`),
+      a.probabilityBeatsControl !== null && a.probabilityBeatsControl !== undefined ? el("div", {}, `P(beats control) ${pct(a.probabilityBeatsControl)}`) : null,
+      a.vsControl ? el("div", {}, `p = ${num(a.vsControl.pValue)}`) : null))),
     el("div", { className: "toolbar" },
       x.status !== "running" && x.status !== "ended" ? el("button", { onclick: patch(x, "running") }, "Start") : null,
       x.status === "running" ? el("button", { onclick: patch(x, "paused") }, "Pause") : null,
