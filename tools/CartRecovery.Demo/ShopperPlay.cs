@@ -41,21 +41,24 @@ public sealed partial class ShopperPlay(
             || (DateTimeOffset.UtcNow - lastEmail < TimeSpan.FromSeconds(5) && DateTimeOffset.UtcNow - start < Duration * 4))
         {
             var elapsed = Math.Min(1, (DateTimeOffset.UtcNow - start) / Duration);
-            foreach (var (id, to, html) in await client.EmailsAsync(cancellationToken))
+            if (await ReadMailboxAsync(cancellationToken))
             {
-                if (seen.Add(id) && byEmail.TryGetValue(to, out var shopper))
-                {
-                    lastEmail = DateTimeOffset.UtcNow;
-                    await ActOnEmailAsync(shopper, html, cancellationToken);
-                }
+                lastEmail = DateTimeOffset.UtcNow;
             }
 
-            for (var i = 0; i < truths.Length; i++)
+            var buyingAnyway = Enumerable.Range(0, truths.Length)
+                .Where(i => truths[i].BuysAnyway && elapsed >= truths[i].BuysAnywayAt && !Orders.ContainsKey(i))
+                .ToList();
+            if (buyingAnyway.Count > 0 && await ReadMailboxAsync(cancellationToken))
             {
-                if (truths[i].BuysAnyway && elapsed >= truths[i].BuysAnywayAt && !Orders.ContainsKey(i))
-                {
-                    await OrderAsync(i, cancellationToken);
-                }
+                // Read again just before ordering: an email the server sent since the last read reached the shopper before
+                // their order, and the truth must say so (the server's attribution sees the send).
+                lastEmail = DateTimeOffset.UtcNow;
+            }
+
+            foreach (var i in buyingAnyway.Where(i => !Orders.ContainsKey(i)))
+            {
+                await OrderAsync(i, cancellationToken);
             }
 
             progress.Show("shoppers", (int)Math.Min(100, elapsed * 100), 100, $"{EmailsSeen} emails, {Opens} opened, {Clicks} clicked, {Orders.Count} orders");
@@ -63,6 +66,22 @@ public sealed partial class ShopperPlay(
         }
 
         progress.Done();
+    }
+
+    /// <summary>Acts on every email not seen before; true when there was one.</summary>
+    private async Task<bool> ReadMailboxAsync(CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var (id, to, html) in await client.EmailsAsync(cancellationToken))
+        {
+            if (seen.Add(id) && byEmail.TryGetValue(to, out var shopper))
+            {
+                any = true;
+                await ActOnEmailAsync(shopper, html, cancellationToken);
+            }
+        }
+
+        return any;
     }
 
     private async Task ActOnEmailAsync(int shopper, string html, CancellationToken cancellationToken)
