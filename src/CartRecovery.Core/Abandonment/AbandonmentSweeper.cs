@@ -9,7 +9,7 @@ namespace CartRecovery.Core.Abandonment;
 /// with its version (a racing update wins and is re-evaluated), start the workflow (idempotent), send what changed since the
 /// decision, then drop the entry. The entry is the commit point: a crash anywhere before its removal redoes the start,
 /// which the engine ignores for a running workflow, so a restart loses no abandonment and starts none twice. An entry that
-/// does not match its cart is dropped only after the cart row is fenced (<see cref="ITrackedCartStore.FenceAsync"/>) and
+/// does not match its cart is dropped only after the cart row is fenced (<see cref="ITrackedCartRepository.FenceAsync"/>) and
 /// only if nobody rewrote it since it was listed, so a sweep between a writer's entry and its row loses nothing.
 /// </summary>
 public sealed partial class AbandonmentSweeper(

@@ -8,11 +8,11 @@ namespace CartRecovery.Core.Abandonment;
 /// rule <see cref="AbandonmentRules.DueAt"/> with the shop's threshold) is decided here; the store only keeps it.
 /// <paramref name="timeScale"/> is <c>Recovery:TimeScale</c>: it divides the threshold as it divides every other delay.
 /// </summary>
-public sealed class TrackedCarts(ITrackedCartStore store, IAbandonmentThresholds thresholds, double timeScale = 1)
+public sealed class TrackedCarts(ITrackedCartRepository store, IAbandonmentThresholds thresholds, double timeScale = 1)
 {
     private const int MaxAttempts = 20;
 
-    public ITrackedCartStore Store => store;
+    public ITrackedCartRepository Store => store;
 
     public Task<LoadedCart> LoadAsync(string shop, CartKind kind, string key, CancellationToken cancellationToken) =>
         store.LoadAsync(shop, kind, key, cancellationToken);

@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Analytics;
 /// Turns what happens to recoveries into daily counters and attribution touches, as it happens. Every method is idempotent
 /// (each fact has a stable id), so engines' retries and repeated webhooks count once.
 /// </summary>
-public sealed class MeasurementRecorder(IAttributionStore attribution, IAnalyticsRollups rollups, IEnumerable<IRecoveryEventSink> sinks)
+public sealed class MeasurementRecorder(IAttributionRepository attribution, IAnalyticsRollups rollups, IEnumerable<IRecoveryEventSink> sinks)
 {
     public async Task RecoveryStartedAsync(CartSnapshot cart, string recoveryId, string? variant, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using CartRecovery.Core.Merchant;
 namespace CartRecovery.Core.Attribution;
 
 /// <summary><c>GET /api/stores/{shop}/orders/{orderId}/attribution</c>: the recovery an order is attributed to, or 404 when none.</summary>
-public sealed class AttributionApi(IAttributionStore store, SessionTokenValidator sessions)
+public sealed class AttributionApi(IAttributionRepository store, SessionTokenValidator sessions)
 {
     public async Task<HostResponse> GetAsync(HostRequest request, CancellationToken cancellationToken)
     {

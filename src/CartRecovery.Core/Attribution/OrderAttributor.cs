@@ -7,7 +7,7 @@ namespace CartRecovery.Core.Attribution;
 /// Attributes orders to recoveries as their webhooks arrive and applies refunds and cancellations to attributed revenue.
 /// Safe to repeat: an order keeps its first attribution, an adjustment applies once, and the counters are idempotent.
 /// </summary>
-public sealed class OrderAttributor(IAttributionStore store, MeasurementRecorder recorder, IOptions<AttributionOptions> options)
+public sealed class OrderAttributor(IAttributionRepository store, MeasurementRecorder recorder, IOptions<AttributionOptions> options)
 {
     public async Task<OrderAttribution?> AttributeAsync(OrderFacts order, CancellationToken cancellationToken)
     {

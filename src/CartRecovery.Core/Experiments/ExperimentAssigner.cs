@@ -1,7 +1,7 @@
 namespace CartRecovery.Core.Experiments;
 
 /// <summary>The arm a new recovery runs in: of the shop's running experiment (at most one runs at a time), or none.</summary>
-public sealed class ExperimentAssigner(IExperimentStore experiments)
+public sealed class ExperimentAssigner(IExperimentRepository experiments)
 {
     /// <summary>The variant label (<see cref="Experiment.VariantOf"/>), or null when nothing runs or the shopper is unknown.</summary>
     public async Task<string?> AssignAsync(string shop, string? customerKey, string cartKey, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class IngestionRegistration
             sp.GetRequiredService<TrackedCarts>(),
             sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IAbandonmentDueIndex>(),
-            sp.GetRequiredService<IPrivacyRequestStore>(),
+            sp.GetRequiredService<IPrivacyRequestRepository>(),
             sp.GetServices<IPersonalDataHolder>(),
             sp.GetRequiredService<IShopAccessTokens>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -16,7 +16,7 @@ public sealed partial class PrivacyDeliveries(
     TrackedCarts carts,
     IShopRepository shops,
     IAbandonmentDueIndex due,
-    IPrivacyRequestStore privacyRequests,
+    IPrivacyRequestRepository privacyRequests,
     IEnumerable<IPersonalDataHolder> holders,
     IShopAccessTokens access,
     TimeProvider time,

@@ -7,7 +7,7 @@ namespace CartRecovery.Core.Privacy;
 /// <c>GET /api/stores/{shop}/privacy/requests</c> and <c>…/requests/{id}</c>: the merchant fetches the data requests Shopify
 /// sent and the export to hand to the customer. Session-token authenticated, scoped to the token's shop.
 /// </summary>
-public sealed class PrivacyRequestsHandler(SessionTokenValidator validator, IPrivacyRequestStore store)
+public sealed class PrivacyRequestsHandler(SessionTokenValidator validator, IPrivacyRequestRepository store)
 {
     public async Task<HostResponse> ListAsync(HostRequest request, CancellationToken cancellationToken)
     {

@@ -24,14 +24,14 @@ internal static class MeasurementRegistration
     public static IServiceCollection AddMeasurement(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AttributionOptions, AttributionOptionsValidator>(configuration, AttributionOptions.Section);
-        services.AddSingleton<IAttributionStore, TableAttributionStore>();
+        services.AddSingleton<IAttributionRepository, TableAttributionRepository>();
         services.AddSingleton<TableAnalyticsRollups>();
         services.AddSingleton<IAnalyticsRollups>(sp => sp.GetRequiredService<TableAnalyticsRollups>());
-        services.AddSingleton<IExperimentStore, TableExperimentStore>();
+        services.AddSingleton<IExperimentRepository, TableExperimentRepository>();
         // The privacy webhooks reach every table of the shop (shop/redact) and the shopper's attribution (customers/*).
         services.AddSingleton<Core.Privacy.IPersonalDataHolder, AttributionPersonalData>();
         services.AddSingleton<Core.Privacy.IPersonalDataHolder>(sp => new Storage.Privacy.ShopTablesPersonalData(
-            sp.GetRequiredService<Storage.StorageTables>(), "measurement", [TableAnalyticsRollups.TableName, TableExperimentStore.TableName]));
+            sp.GetRequiredService<Storage.StorageTables>(), "measurement", [TableAnalyticsRollups.TableName, TableExperimentRepository.TableName]));
         services.AddSingleton<ExperimentAssigner>();
         services.AddSingleton<MeasurementRecorder>();
         services.AddSingleton<OrderAttributor>();
@@ -41,7 +41,7 @@ internal static class MeasurementRegistration
         services.AddSingleton<Core.Experiments.Api.ExperimentsApi>();
 
         services.Decorate<IStepExecutor>((inner, sp) => new MeasuredStepExecutor(
-            inner, sp.GetRequiredService<IAttributionStore>(), sp.GetRequiredService<MeasurementRecorder>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MeasuredStepExecutor>>()));
+            inner, sp.GetRequiredService<IAttributionRepository>(), sp.GetRequiredService<MeasurementRecorder>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MeasuredStepExecutor>>()));
         services.Decorate<IMessageEvents>((inner, sp) => new MeasuredMessageEvents(
             inner, sp.GetRequiredService<IMessageLog>(), sp.GetRequiredService<MeasurementRecorder>(), sp.GetRequiredService<ILogger<MeasuredMessageEvents>>()));
         return services;

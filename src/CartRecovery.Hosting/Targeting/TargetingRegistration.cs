@@ -30,7 +30,7 @@ internal static class TargetingRegistration
         services.AddBoundOptions<KlaviyoEventsReaderOptions>(configuration, KlaviyoEventsReaderOptions.Section);
         services.AddHttpClient<IKlaviyoEvents, KlaviyoEventsReader>();
         services.TryAddSingleton<IShopKlaviyoKeys, NoKlaviyoKeys>();
-        services.AddSingleton<IContactLedgerStore, TableContactLedgerStore>();
+        services.AddSingleton<IContactLedgers, TableContactLedgers>();
         services.AddSingleton<IEligibilityStats, TableEligibilityStats>();
         services.AddSingleton<Core.Privacy.IPersonalDataHolder, ContactLedgerPersonalData>();
         services.AddSingleton<Core.Privacy.IPersonalDataHolder>(sp => new Storage.Privacy.ShopTablesPersonalData(

@@ -14,7 +14,7 @@ namespace CartRecovery.Integrations.Email;
 /// </summary>
 public sealed partial class ResendWebhookHandler(
     IOptions<EmailOptions> emailOptions,
-    MessageStore messages,
+    TableMessages messages,
     ISuppressionList suppressions,
     TimeProvider timeProvider,
     ILogger<ResendWebhookHandler> logger)

@@ -17,7 +17,7 @@ public static class MessageDeliveryRegistration
     public static IServiceCollection AddMessageDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannelProviders(configuration);
-        services.AddMessageStore();
+        services.AddMessageStorage();
         services.Configure<StepDeliveryOptions>(configuration.GetSection(StepDeliveryOptions.SmsSection));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StepDeliveryOptions>>().Value);
 

@@ -15,8 +15,8 @@ public static class EmbeddedEngineRegistration
         services.AddOptions<RunnerOptions, RunnerOptionsValidator>(configuration, RunnerOptions.Section);
         services.AddSingleton<RunnerMetrics>();
         services.AddSingleton<TimerQueue>();
-        services.AddSingleton<WorkflowStore>();
-        services.AddSingleton<TimerStore>();
+        services.AddSingleton<TableWorkflows>();
+        services.AddSingleton<TableTimers>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<Core.Messaging.IStepExecutor>(),
             sp.GetRequiredService<StepRetryPolicy>(),

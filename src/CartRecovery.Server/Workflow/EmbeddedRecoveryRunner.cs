@@ -13,7 +13,7 @@ namespace CartRecovery.Server.Workflow;
 /// </summary>
 internal sealed partial class EmbeddedRecoveryRunner(
     IServiceProvider services,
-    TimerStore timers,
+    TableTimers timers,
     TimerQueue queue,
     IOptions<RunnerOptions> runnerOptions,
     IOptions<RecoveryOptions> recoveryOptions,

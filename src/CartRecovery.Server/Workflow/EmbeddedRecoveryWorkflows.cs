@@ -14,8 +14,8 @@ namespace CartRecovery.Server.Workflow;
 /// A signal for an unknown or ended workflow is dropped, except a merchant restart, which revives an ended one.
 /// </summary>
 internal sealed class EmbeddedRecoveryWorkflows(
-    WorkflowStore store,
-    TimerStore timers,
+    TableWorkflows store,
+    TableTimers timers,
     TimerQueue queue,
     IShopRepository shops,
     ISequenceIndex index,

@@ -4,7 +4,7 @@ namespace CartRecovery.Server.Workflow;
 
 /// <summary>
 /// One pending wake-up: the workflow, when it is due, and the slot whose table holds the row (the due slot, or the slot it
-/// was written in when that is later; see <see cref="TimerStore"/>). Rows are keyed by due time, so "what is due" is a range query.
+/// was written in when that is later; see <see cref="TableTimers"/>). Rows are keyed by due time, so "what is due" is a range query.
 /// </summary>
 internal sealed record TimerRow(DateTimeOffset Slot, DateTimeOffset Due, string WorkflowId)
 {

@@ -11,8 +11,8 @@ namespace CartRecovery.Server.Workflow;
 /// saved before the next decision is acted on. Every write is conditional on the ETag, so a runner that lost its lease stops.
 /// </summary>
 internal sealed partial class WorkflowProcessor(
-    WorkflowStore store,
-    TimerStore timers,
+    TableWorkflows store,
+    TableTimers timers,
     StepRunner steps,
     ISequenceIndex index,
     IOptions<RunnerOptions> runnerOptions,

@@ -25,7 +25,7 @@ public sealed class AttributionPersonalData(StorageTables tables) : IPersonalDat
     public async Task EraseCustomerAsync(string shop, CustomerRef customer, CancellationToken cancellationToken)
     {
         var held = await FindAsync(shop, customer, cancellationToken);
-        var table = await tables.GetAsync(TableAttributionStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(TableAttributionRepository.TableName, cancellationToken);
         foreach (var rowKey in held.Rows)
         {
             await table.DeleteEntityAsync(shop, rowKey, cancellationToken: cancellationToken);
@@ -33,13 +33,13 @@ public sealed class AttributionPersonalData(StorageTables tables) : IPersonalDat
     }
 
     public async Task EraseShopAsync(string shop, CancellationToken cancellationToken) =>
-        await TableDeletes.DeleteShopAsync(await tables.GetAsync(TableAttributionStore.TableName, cancellationToken), shop, cancellationToken);
+        await TableDeletes.DeleteShopAsync(await tables.GetAsync(TableAttributionRepository.TableName, cancellationToken), shop, cancellationToken);
 
     /// <summary>One pass over the shop's partition: a privacy request is rare, and lookups point at recoveries only by id.</summary>
     private async Task<Held> FindAsync(string shop, CustomerRef customer, CancellationToken cancellationToken)
     {
         var hashed = CustomerKeys.Of(customer).Select(k => AttributionKeys.Customer(k)!).ToHashSet(StringComparer.Ordinal);
-        var table = await tables.GetAsync(TableAttributionStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(TableAttributionRepository.TableName, cancellationToken);
         var all = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {shop}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         var recoveries = all.Where(r => r.RowKey.StartsWith("rec|", StringComparison.Ordinal))
             .Select(r => AttributionJson.Read<RecoveryLink>(r.GetString("Json")))

@@ -11,7 +11,7 @@ namespace CartRecovery.Storage.Messages;
 /// erasure removes the recipient, the customer key and the rendered content, and keeps the non-personal facts (channel,
 /// step, status, events) that analytics count.
 /// </summary>
-public sealed class MessagePersonalData(MessageStore store, StorageTables tables, TimeProvider timeProvider) : IPersonalDataHolder
+public sealed class MessagePersonalData(TableMessages store, StorageTables tables, TimeProvider timeProvider) : IPersonalDataHolder
 {
     public string Name => "messages";
 
@@ -46,7 +46,7 @@ public sealed class MessagePersonalData(MessageStore store, StorageTables tables
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e)), cancellationToken);
         }
 
-        var index = await tables.GetAsync(MessageStore.ProviderIndexTableName, cancellationToken);
+        var index = await tables.GetAsync(TableMessages.ProviderIndexTableName, cancellationToken);
         await foreach (var row in index.QueryAsync(TableClient.CreateQueryFilter($"Shop eq {shop}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);

@@ -16,7 +16,7 @@ public sealed class ContactLedgerPersonalData(StorageTables tables) : IPersonalD
 
     public async Task<IReadOnlyList<object>> ExportCustomerAsync(string shop, CustomerRef customer, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableContactLedgerStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(TableContactLedgers.TableName, cancellationToken);
         var rows = new List<object>();
         foreach (var key in CustomerKeys.Of(customer))
         {
@@ -32,7 +32,7 @@ public sealed class ContactLedgerPersonalData(StorageTables tables) : IPersonalD
 
     public async Task EraseCustomerAsync(string shop, CustomerRef customer, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableContactLedgerStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(TableContactLedgers.TableName, cancellationToken);
         foreach (var key in CustomerKeys.Of(customer))
         {
             await table.DeleteEntityAsync(shop, PersonalDataHash.Of(key), cancellationToken: cancellationToken); // absent rows: 404 is not an error here
@@ -40,5 +40,5 @@ public sealed class ContactLedgerPersonalData(StorageTables tables) : IPersonalD
     }
 
     public async Task EraseShopAsync(string shop, CancellationToken cancellationToken) =>
-        await TableDeletes.DeleteShopAsync(await tables.GetAsync(TableContactLedgerStore.TableName, cancellationToken), shop, cancellationToken);
+        await TableDeletes.DeleteShopAsync(await tables.GetAsync(TableContactLedgers.TableName, cancellationToken), shop, cancellationToken);
 }

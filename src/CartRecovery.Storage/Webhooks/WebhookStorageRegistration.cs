@@ -30,15 +30,15 @@ public static class WebhookStorageRegistration
         services.AddSingleton<AbandonmentDueIndex>();
         services.AddSingleton<IAbandonmentDueIndex>(sp => sp.GetRequiredService<AbandonmentDueIndex>());
         // IShopRepository and IAbandonmentThresholds (read from the shops): AddShops, registered by the product's registration.
-        services.AddSingleton<CartRepository>();
-        services.AddSingleton<ITrackedCartStore>(sp => sp.GetRequiredService<CartRepository>());
+        services.AddSingleton<TableCartRepository>();
+        services.AddSingleton<ITrackedCartRepository>(sp => sp.GetRequiredService<TableCartRepository>());
         // Core's rules over the cart store (the use cases are registered by AddIngestion); Recovery:TimeScale divides the threshold.
         services.AddSingleton(sp => new TrackedCarts(
-            sp.GetRequiredService<ITrackedCartStore>(), sp.GetRequiredService<IAbandonmentThresholds>(), sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<CartRepository>());
-        services.AddSingleton<PrivacyRequestRepository>();
-        services.AddSingleton<IPrivacyRequestStore>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
-        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<PrivacyRequestRepository>());
+            sp.GetRequiredService<ITrackedCartRepository>(), sp.GetRequiredService<IAbandonmentThresholds>(), sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<TableCartRepository>());
+        services.AddSingleton<TablePrivacyRequestRepository>();
+        services.AddSingleton<IPrivacyRequestRepository>(sp => sp.GetRequiredService<TablePrivacyRequestRepository>());
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<TablePrivacyRequestRepository>());
         return services;
     }
 }

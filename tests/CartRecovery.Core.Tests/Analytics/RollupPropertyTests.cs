@@ -62,7 +62,7 @@ public sealed class RollupPropertyTests
 
     private static async Task Play(Event[] stream, IAnalyticsRollups rollups)
     {
-        var store = new InMemoryAttributionStore();
+        var store = new InMemoryAttributionRepository();
         var recorder = new MeasurementRecorder(store, rollups, []);
         var attributor = new OrderAttributor(store, recorder, Microsoft.Extensions.Options.Options.Create(new AttributionOptions()));
         foreach (var e in stream)

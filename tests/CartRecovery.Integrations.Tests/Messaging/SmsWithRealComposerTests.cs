@@ -37,10 +37,10 @@ public sealed class SmsWithRealComposerTests : IAsyncLifetime
         var composer = new MessageComposer(stores, links, new NoAiCopy(), new NoRecommendations(), new TableLinkShortener(tables, linkOptions), new CompositionOptions(), clock, NullLogger<MessageComposer>.Instance);
         outbox = new OutboxSender(Options.Create(new OutboxOptions { Directory = outboxFolder }), clock);
         executor = new StepExecutor(
-            new MessageStore(tables, clock),
+            new TableMessages(tables, clock),
             composer,
             new TestSuppressionList(),
-            new PushSubscriptionStore(tables),
+            new TablePushSubscriptions(tables),
             new SmtpEmailSender(Options.Create(new EmailOptions()), Delivery.TestDelivery.Factory(clock)),
             outbox,
             outbox,

@@ -29,8 +29,8 @@ public sealed class StepExecutorTests : IAsyncLifetime
     private readonly string outboxFolder = Path.Combine(Path.GetTempPath(), "outbox-" + Guid.NewGuid().ToString("N"));
     private readonly HttpClient http = new();
     private LoopbackHttpServer resend = null!;
-    private MessageStore store = null!;
-    private PushSubscriptionStore pushSubscriptions = null!;
+    private TableMessages store = null!;
+    private TablePushSubscriptions pushSubscriptions = null!;
     private OutboxSender outbox = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -40,8 +40,8 @@ public sealed class StepExecutorTests : IAsyncLifetime
         resend = await LoopbackHttpServer.StartAsync();
         resend.Respond = TestDelivery.Status(200, """{"id":"re-1"}""");
         var tables = await TestStorage.TablesAsync();
-        store = new MessageStore(tables, clock);
-        pushSubscriptions = new PushSubscriptionStore(tables);
+        store = new TableMessages(tables, clock);
+        pushSubscriptions = new TablePushSubscriptions(tables);
         outbox = new OutboxSender(Options.Create(new OutboxOptions { Directory = outboxFolder }), clock);
     }
 

@@ -158,7 +158,7 @@ public sealed class MeasurementApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         // A recovery started through the measured workflow port is assigned an arm; the holdout's steps skip, the treated's run.
-        var experiment = (await server.Services.GetRequiredService<IExperimentStore>().GetAsync(Shop, id, Cancel))!;
+        var experiment = (await server.Services.GetRequiredService<IExperimentRepository>().GetAsync(Shop, id, Cancel))!;
         var held = Enumerable.Range(1000, 500).First(c => ExperimentAssignment.Assign(experiment, CustomerKey.From(c, null)!).IsHoldout);
         var treated = Enumerable.Range(1000, 500).First(c => !ExperimentAssignment.Assign(experiment, CustomerKey.From(c, null)!).IsHoldout);
         var workflows = MeasurementRegistration.Measured(server.Services, new RecordingRecoveryWorkflows());

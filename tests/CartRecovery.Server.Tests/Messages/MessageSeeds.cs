@@ -7,7 +7,7 @@ namespace CartRecovery.Server.Tests.Messages;
 /// <summary>Writes messages through the server's own store, as the step executor would.</summary>
 internal static class MessageSeeds
 {
-    public static async Task<MessageRecord> SentAsync(MessageStore store, string shop, Channel channel, string step, RenderedMessage content, string? providerId = null)
+    public static async Task<MessageRecord> SentAsync(TableMessages store, string shop, Channel channel, string step, RenderedMessage content, string? providerId = null)
     {
         var key = $"{shop}/chk-1/{step}/{channel.ToString().ToLowerInvariant()}";
         var draft = new MessageDraft(shop, "cart-abc", step, 0, channel, MessageIntent.HelpfulReminder, key, channel == Channel.Email ? "ana@example.com" : "+15551234567", "id:42", "cart-tok");
@@ -16,7 +16,7 @@ internal static class MessageSeeds
         return await store.MarkSentAsync(shop, record.MessageId, channel == Channel.Email ? "resend" : "outbox", providerId ?? "p-" + record.MessageId, CancellationToken.None);
     }
 
-    public static async Task<MessageRecord> SkippedAsync(MessageStore store, string shop, Channel channel, string step)
+    public static async Task<MessageRecord> SkippedAsync(TableMessages store, string shop, Channel channel, string step)
     {
         var draft = new MessageDraft(shop, "cart-abc", step, 1, channel, MessageIntent.SocialProof, $"{shop}/chk-1/{step}/{channel}", null, null, "cart-tok");
         var (record, _) = await store.CreateAsync(draft, MessageStatus.Skipped, "no SMS marketing consent (NotSubscribed)", CancellationToken.None);

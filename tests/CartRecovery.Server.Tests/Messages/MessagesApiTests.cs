@@ -12,7 +12,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     private const string Shop = "demo-store.myshopify.com";
     private ServerHost server = null!;
     private HttpClient client = null!;
-    private MessageStore store = null!;
+    private TableMessages store = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -20,7 +20,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     {
         server = await ServerHost.StartAsync(configureServices: services => services.AddSingleton<ISuppressionList, InMemorySuppressionList>());
         client = server.CreateClient();
-        store = server.Services.GetRequiredService<MessageStore>();
+        store = server.Services.GetRequiredService<TableMessages>();
     }
 
     public async ValueTask DisposeAsync()

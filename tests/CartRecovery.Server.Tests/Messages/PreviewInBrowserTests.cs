@@ -46,7 +46,7 @@ public sealed class PreviewInBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Hostile_email_html_renders_inside_the_sandbox_without_running_or_fetching_anything()
     {
-        var store = server.Services.GetRequiredService<MessageStore>();
+        var store = server.Services.GetRequiredService<TableMessages>();
         var message = await MessageSeeds.SentAsync(store, Shop, Channel.Email, "step-1", MessageSeeds.Email(HostileHtml(), subject: "</title><script>document.title='pwned'</script>"));
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -17,7 +17,7 @@ public sealed class ResendWebhookTests : IAsyncLifetime
     private readonly InMemorySuppressionList suppressions = new();
     private ServerHost server = null!;
     private HttpClient client = null!;
-    private MessageStore store = null!;
+    private TableMessages store = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -27,7 +27,7 @@ public sealed class ResendWebhookTests : IAsyncLifetime
             new Dictionary<string, string?> { ["Email:Resend:WebhookSecret"] = Secret },
             services => services.AddSingleton<ISuppressionList>(suppressions));
         client = server.CreateClient();
-        store = server.Services.GetRequiredService<MessageStore>();
+        store = server.Services.GetRequiredService<TableMessages>();
     }
 
     public async ValueTask DisposeAsync()

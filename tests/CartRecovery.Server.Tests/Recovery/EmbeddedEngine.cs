@@ -66,7 +66,7 @@ internal sealed class EmbeddedEngine(IHost host) : IRecoveryEngine
     }
 
     public async Task<RecoveryState?> EngineStateAsync(string workflowId, CancellationToken cancellationToken) =>
-        (await host.Services.GetRequiredService<WorkflowStore>().ReadAsync(workflowId, cancellationToken))?.State;
+        (await host.Services.GetRequiredService<TableWorkflows>().ReadAsync(workflowId, cancellationToken))?.State;
 
     public async ValueTask DisposeAsync()
     {

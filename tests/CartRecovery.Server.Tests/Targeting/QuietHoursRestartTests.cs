@@ -26,8 +26,8 @@ public sealed class QuietHoursRestartTests
     private static readonly DateTimeOffset Night = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(1).AddHours(23);
 
     private static WorkflowProcessor Processor(RunnerEnvironment env, TimeProvider clock) => new(
-        env.Services.GetRequiredService<WorkflowStore>(),
-        env.Services.GetRequiredService<TimerStore>(),
+        env.Services.GetRequiredService<TableWorkflows>(),
+        env.Services.GetRequiredService<TableTimers>(),
         new StepRunner(
             new TargetedStepExecutor(
                 new RecordingStepExecutor(env.Tables, clock),
@@ -63,7 +63,7 @@ public sealed class QuietHoursRestartTests
 
         await Processor(env, clock).ProcessAsync(id, ct);
 
-        var deferred = (await env.Services.GetRequiredService<WorkflowStore>().ReadAsync(id, ct))!.State;
+        var deferred = (await env.Services.GetRequiredService<TableWorkflows>().ReadAsync(id, ct))!.State;
         var record = Assert.Single(deferred.History);
         Assert.Equal(StepStatus.Deferred, record.Status);
         Assert.StartsWith("quiet-hours: 23:00 in UTC", record.Reason);
@@ -77,7 +77,7 @@ public sealed class QuietHoursRestartTests
         clock.Advance(TimeSpan.FromHours(5)); // 08:00
         await Processor(env, clock).ProcessAsync(id, ct);
 
-        var sent = (await env.Services.GetRequiredService<WorkflowStore>().ReadAsync(id, ct))!.State;
+        var sent = (await env.Services.GetRequiredService<TableWorkflows>().ReadAsync(id, ct))!.State;
         Assert.Equal([StepStatus.Deferred, StepStatus.Sent], sent.History.Select(h => h.Status));
         Assert.Equal(1, Assert.Single(await RecordingStepExecutor.CallsPerKeyAsync(env.Tables)).Value);
         Assert.Equal(RecoveryStatus.Completed, sent.Status);

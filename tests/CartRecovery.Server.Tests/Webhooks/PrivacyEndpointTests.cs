@@ -70,7 +70,7 @@ public sealed class PrivacyEndpointTests
     {
         await using var server = await WebhookServer.StartAsync();
         var t0 = server.Time.GetUtcNow();
-        var carts = server.Service<CartRepository>();
+        var carts = server.Service<TableCartRepository>();
         await server.PostAsync("checkouts/create", ShopifyPayloads.Checkout("ck-redact", t0));
         await server.PostAsync("checkouts/create", ShopifyPayloads.Checkout("ck-keep", t0, customerId: 7, email: "someone.else@example.com", phone: null));
         await WebhookServer.EventuallyAsync(async () => (await carts.LoadAsync(Shop, CartKind.Checkout, "ck-keep", Cancel)).Exists, "the checkouts");

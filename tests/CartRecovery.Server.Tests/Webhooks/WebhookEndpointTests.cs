@@ -30,7 +30,7 @@ public sealed class WebhookEndpointTests
 
     private static async Task<TrackedCheckout> CheckoutAsync(WebhookServer server, string token)
     {
-        var loaded = await server.Service<CartRepository>().LoadAsync(Shop, CartKind.Checkout, token, Cancel);
+        var loaded = await server.Service<TableCartRepository>().LoadAsync(Shop, CartKind.Checkout, token, Cancel);
         return new TrackedCheckout(loaded.Exists, loaded.Cart.Snapshot?.Lines.Count ?? 0, loaded.Cart.Order?.OrderId);
     }
 
@@ -115,7 +115,7 @@ public sealed class WebhookEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WebhookServer.EventuallyAsync(
-            async () => (await server.Service<CartRepository>().LoadAsync(Shop, CartKind.Cart, "c-large-250-lines-00000000000000", Cancel)).Cart.Snapshot?.Lines.Count == 250,
+            async () => (await server.Service<TableCartRepository>().LoadAsync(Shop, CartKind.Cart, "c-large-250-lines-00000000000000", Cancel)).Cart.Snapshot?.Lines.Count == 250,
             "the 250-line cart to be stored");
     }
 
@@ -180,7 +180,7 @@ public sealed class WebhookEndpointTests
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await WebhookServer.EventuallyAsync(async () => await InboxPendingAsync(server) == 0, "the inbox to drain");
-        var cart = await server.Service<CartRepository>().LoadAsync(Shop, CartKind.Cart, "cart-many", Cancel);
+        var cart = await server.Service<TableCartRepository>().LoadAsync(Shop, CartKind.Cart, "cart-many", Cancel);
         Assert.Equal(12, cart.Cart.Snapshot!.Lines.Count);
         Assert.Equal(t0.AddSeconds(12), cart.Cart.LastActivityAt);
     }

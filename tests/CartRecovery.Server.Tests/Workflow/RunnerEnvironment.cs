@@ -62,8 +62,8 @@ internal sealed class RunnerEnvironment : IDisposable
 
     /// <summary>A processor as a runner has it (recording executor), writing summaries to <paramref name="index"/> or the real index.</summary>
     public WorkflowProcessor Processor(ISequenceIndex? index = null) => new(
-        Services.GetRequiredService<WorkflowStore>(),
-        Services.GetRequiredService<TimerStore>(),
+        Services.GetRequiredService<TableWorkflows>(),
+        Services.GetRequiredService<TableTimers>(),
         new StepRunner(new RecordingStepExecutor(Tables, TimeProvider.System), StepRetryPolicy.From(new RecoveryOptions()), TimeProvider.System),
         index ?? Index,
         Options.Create(new RunnerOptions { Id = "test-runner" }),

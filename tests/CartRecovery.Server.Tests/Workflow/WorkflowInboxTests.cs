@@ -15,7 +15,7 @@ public sealed class WorkflowInboxTests
         var ct = TestContext.Current.CancellationToken;
         await env.Workflows.StartAsync(Cart("inbox-1"), DateTimeOffset.UtcNow, ct);
         var id = WorkflowId.For(Shop, "inbox-1").Value;
-        var store = env.Services.GetRequiredService<WorkflowStore>();
+        var store = env.Services.GetRequiredService<TableWorkflows>();
         await store.AddSignalAsync(id, new MerchantRestart(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, ct);
         var signal = Assert.Single(await store.ReadInboxAsync(id, 10, ct));
 
@@ -44,7 +44,7 @@ public sealed class WorkflowInboxTests
         await env.Processor().ProcessAsync(id.Value, ct);
         await env.Processor().ProcessAsync(id.Value, ct);
 
-        var state = (await env.Services.GetRequiredService<WorkflowStore>().ReadAsync(id.Value, ct))!.State;
+        var state = (await env.Services.GetRequiredService<TableWorkflows>().ReadAsync(id.Value, ct))!.State;
         Assert.Equal((1, StopReason.MerchantStopped, "first stop"), (state.Generation, state.StopReason!.Value, state.StopNote));
     }
 }

@@ -29,7 +29,7 @@ public sealed class WorkflowPersonalDataTests
         Assert.Null(await env.Index.GetAsync(Shop, WorkflowId.For(Shop, "p-1").Value, ct));
         Assert.Null(await env.Index.GetAsync(Shop, WorkflowId.For(Shop, "p-2").Value, ct));
         Assert.NotNull(await env.Index.GetAsync(Shop, WorkflowId.For(Shop, "p-3").Value, ct));
-        var workflows = await env.Tables.GetAsync(WorkflowStore.WorkflowsTable, ct);
+        var workflows = await env.Tables.GetAsync(TableWorkflows.WorkflowsTable, ct);
         Assert.Null(await workflows.GetEntityIfExistsAsync(WorkflowId.For(Shop, "p-1").Value, WorkflowId.For(Shop, "p-1").Value, cancellationToken: ct));
         Assert.NotNull(await workflows.GetEntityIfExistsAsync(WorkflowId.For(Shop, "p-3").Value, WorkflowId.For(Shop, "p-3").Value, cancellationToken: ct));
     }

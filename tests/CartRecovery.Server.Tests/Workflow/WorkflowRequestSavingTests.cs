@@ -18,7 +18,7 @@ public sealed class WorkflowRequestSavingTests
         await env.Workflows.StartAsync(Cart("crash-1"), DateTimeOffset.UtcNow, ct);
         var id = WorkflowId.For(Shop, "crash-1").Value;
         var beforeStop = await env.Index.GetAsync(Shop, id, ct);
-        var store = env.Services.GetRequiredService<WorkflowStore>();
+        var store = env.Services.GetRequiredService<TableWorkflows>();
         await store.AddSignalAsync(id, new MerchantStop(DateTimeOffset.UtcNow, "stop"), DateTimeOffset.UtcNow, ct);
         await env.Processor().ProcessAsync(id, ct);
         Assert.Equal(RecoveryStatus.Stopped, (await env.Index.GetAsync(Shop, id, ct))?.Status);
@@ -39,7 +39,7 @@ public sealed class WorkflowRequestSavingTests
     {
         using var env = await RunnerEnvironment.CreateAsync();
         var ct = TestContext.Current.CancellationToken;
-        var store = env.Services.GetRequiredService<WorkflowStore>();
+        var store = env.Services.GetRequiredService<TableWorkflows>();
         var lines = Enumerable.Range(0, 300).Select(i => new CartLine(i, i, $"Hand-thrown stoneware mug no. {i} — 350 ml, speckled glaze", "Blue", 1, 25m, null, $"MUG-{i}")).ToArray();
         await env.Workflows.StartAsync(Cart("big-1") with { Lines = lines }, DateTimeOffset.UtcNow, ct);
         var id = WorkflowId.For(Shop, "big-1").Value;
@@ -50,7 +50,7 @@ public sealed class WorkflowRequestSavingTests
         var small = big.State with { Cart = big.State.Cart! with { Lines = lines[..1] } };
         Assert.NotNull(await store.TrySaveAsync(small, leased!.Value.ETag, leased.Value.Chunks, null, null, [], ct));
 
-        var row = await (await env.Tables.GetAsync(WorkflowStore.WorkflowsTable, ct)).GetEntityAsync(id, id, cancellationToken: ct);
+        var row = await (await env.Tables.GetAsync(TableWorkflows.WorkflowsTable, ct)).GetEntityAsync(id, id, cancellationToken: ct);
         Assert.All(Enumerable.Range(1, big.Chunks - 1), i => Assert.Equal("", row.GetString($"State{i}")));
         var read = (await store.ReadAsync(id, ct))!;
         Assert.Equal(1, read.Chunks);

@@ -37,8 +37,8 @@ public sealed class ContactLedgerConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Eight_recoveries_of_one_shopper_stepping_at_once_reserve_one_email()
     {
-        var store = new TableContactLedgerStore(tables);
-        var filters = Enumerable.Range(0, 8).Select(_ => new FrequencyCapFilter(new TableContactLedgerStore(tables))).ToList();
+        var store = new TableContactLedgers(tables);
+        var filters = Enumerable.Range(0, 8).Select(_ => new FrequencyCapFilter(new TableContactLedgers(tables))).ToList();
         using var start = new Barrier(filters.Count);
 
         var verdicts = await Task.WhenAll(filters.Select((filter, i) => Task.Run(async () =>
@@ -56,7 +56,7 @@ public sealed class ContactLedgerConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_released_reservation_frees_the_slot_and_a_repeated_step_keeps_its_own()
     {
-        var filter = new FrequencyCapFilter(new TableContactLedgerStore(tables));
+        var filter = new FrequencyCapFilter(new TableContactLedgers(tables));
         var first = Step("cart-a", Channel.Email, Now);
 
         Assert.Equal(VerdictKind.Pass, (await filter.EvaluateAsync(first, Cancel)).Kind);
@@ -71,7 +71,7 @@ public sealed class ContactLedgerConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_shop_that_defers_gets_the_time_the_cap_allows()
     {
-        var filter = new FrequencyCapFilter(new TableContactLedgerStore(tables));
+        var filter = new FrequencyCapFilter(new TableContactLedgers(tables));
         var defer = ShopContactRules.Default with { OnCap = CapAction.Defer };
         await filter.EvaluateAsync(Step("cart-a", Channel.Sms, Now, defer), Cancel);
 

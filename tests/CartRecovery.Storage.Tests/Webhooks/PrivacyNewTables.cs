@@ -24,7 +24,7 @@ internal sealed class PrivacyNewTables(WebhookStorage s)
 
     public TableIncentiveLedger Incentives { get; } = new(s.Tables);
 
-    public TableContactLedgerStore Contacts { get; } = new(s.Tables);
+    public TableContactLedgers Contacts { get; } = new(s.Tables);
 
     public async Task SeedAsync(string shop, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class PrivacyNewTables(WebhookStorage s)
 
         await s.Rollups.ApplyAsync(new AnalyticsFact(shop, DateOnly.FromDateTime(t0.UtcDateTime), "fact-1", new Dictionary<string, decimal> { ["started"] = 1 }), cancellationToken);
         await new TableEligibilityStats(s.Tables).RecordAsync(shop, DateOnly.FromDateTime(t0.UtcDateTime), "frequency-cap", VerdictKind.Pass, cancellationToken);
-        await new TableExperimentStore(s.Tables).SaveAsync(
+        await new TableExperimentRepository(s.Tables).SaveAsync(
             new Experiment(shop, "exp-1", "Subject test", ExperimentKind.Subject, [new ExperimentArm("a", 1), new ExperimentArm("b", 1)], "a", ExperimentMetric.ClickRate, ExperimentStatus.Running, 100, 0.95, null, t0, t0, null),
             cancellationToken);
         await new TableReconciliationState(s.Tables).AdvanceAsync(shop, t0, cancellationToken);

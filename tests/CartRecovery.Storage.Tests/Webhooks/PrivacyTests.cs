@@ -128,11 +128,11 @@ public sealed class PrivacyTests
 
         await s.DeliverAsync("shop/redact", Encoding.UTF8.GetBytes(ShopifyFixtures.Text("shop_redact")));
 
-        Assert.Equal(0, await s.RowCountAsync(CartRepository.TableName, Shop));
+        Assert.Equal(0, await s.RowCountAsync(TableCartRepository.TableName, Shop));
         Assert.Empty(await s.Privacy.ListAsync(Shop, Cancel));
         Assert.False((await s.Shops.GetAsync(Shop, Cancel)).Install.IsKnown);
         Assert.DoesNotContain(await s.Due.DueAsync(s.Time.GetUtcNow().AddDays(1), 10, Cancel), d => d.Shop == Shop);
-        Assert.True(await s.RowCountAsync(CartRepository.TableName, OtherShop) > 0);
+        Assert.True(await s.RowCountAsync(TableCartRepository.TableName, OtherShop) > 0);
     }
 
     [Fact]

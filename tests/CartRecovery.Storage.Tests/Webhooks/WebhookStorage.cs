@@ -38,10 +38,10 @@ internal sealed class WebhookStorage
         Due = new AbandonmentDueIndex(tables, new AbandonmentWakeup());
         Shops = new TableShopRepository(tables, ShopSeeds.None, RecoveryPresets.DefaultsFor(new AbandonmentOptions { Threshold = threshold }));
         Thresholds = new ShopAbandonmentThresholds(Shops);
-        CartStore = new CartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
+        CartStore = new TableCartRepository(tables, writersIndex is null ? Due : writersIndex(Due));
         Carts = new TrackedCarts(CartStore, Thresholds);
-        Privacy = new PrivacyRequestRepository(tables);
-        Attribution = new TableAttributionStore(tables);
+        Privacy = new TablePrivacyRequestRepository(tables);
+        Attribution = new TableAttributionRepository(tables);
         Rollups = new TableAnalyticsRollups(tables);
         Recorder = new MeasurementRecorder(Attribution, Rollups, []);
         Attributor = new OrderAttributor(Attribution, Recorder, Microsoft.Extensions.Options.Options.Create(new AttributionOptions()));
@@ -77,13 +77,13 @@ internal sealed class WebhookStorage
     public ShopAbandonmentThresholds Thresholds { get; }
 
     /// <summary>The storage adapter behind <see cref="Carts"/>.</summary>
-    public CartRepository CartStore { get; }
+    public TableCartRepository CartStore { get; }
 
     public TrackedCarts Carts { get; }
 
-    public PrivacyRequestRepository Privacy { get; }
+    public TablePrivacyRequestRepository Privacy { get; }
 
-    public TableAttributionStore Attribution { get; }
+    public TableAttributionRepository Attribution { get; }
 
     public TableAnalyticsRollups Rollups { get; }
 
@@ -105,7 +105,7 @@ internal sealed class WebhookStorage
         new AttributionPersonalData(Tables),
         new Storage.Incentives.IncentivePersonalData(Tables),
         new Storage.Targeting.ContactLedgerPersonalData(Tables),
-        new ShopTablesPersonalData(Tables, "measurement", [TableAnalyticsRollups.TableName, Storage.Experiments.TableExperimentStore.TableName]),
+        new ShopTablesPersonalData(Tables, "measurement", [TableAnalyticsRollups.TableName, Storage.Experiments.TableExperimentRepository.TableName]),
         new ShopTablesPersonalData(Tables, "reconciliation", [TableReconciliationState.TableName]),
         new ShopTablesPersonalData(Tables, "eligibilityCounts", [Storage.Targeting.TableEligibilityStats.TableName]),
     ];

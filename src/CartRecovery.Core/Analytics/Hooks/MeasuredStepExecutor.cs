@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Analytics.Hooks;
 /// so the holdout's recovery rate is the baseline. Counting never fails a step (logged instead).
 /// </summary>
 public sealed partial class MeasuredStepExecutor(
-    IStepExecutor inner, IAttributionStore recoveries, MeasurementRecorder recorder, TimeProvider time, ILogger<MeasuredStepExecutor> logger) : IStepExecutor
+    IStepExecutor inner, IAttributionRepository recoveries, MeasurementRecorder recorder, TimeProvider time, ILogger<MeasuredStepExecutor> logger) : IStepExecutor
 {
     public const string HoldoutReason = "holdout";
 

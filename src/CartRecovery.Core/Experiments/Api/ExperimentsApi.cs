@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Experiments.Api;
 /// pause, resume, end, and read with live results. At most one experiment runs per shop. Reading a running experiment
 /// whose leader meets the auto-winner rule records that winner: from then on new shoppers get it.
 /// </summary>
-public sealed class ExperimentsApi(IExperimentStore store, IAnalyticsRollups rollups, SessionTokenValidator sessions, TimeProvider time)
+public sealed class ExperimentsApi(IExperimentRepository store, IAnalyticsRollups rollups, SessionTokenValidator sessions, TimeProvider time)
 {
     public const long MaxBodyBytes = 16 * 1024;
 

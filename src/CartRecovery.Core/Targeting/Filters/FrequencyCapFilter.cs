@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Targeting.Filters;
 /// customer's ledger (a conditional write), which is what makes the caps hold when two recoveries step at once; the
 /// reservation is released when the message is not sent after all. The popup is not capped (it shows on the shop's own site).
 /// </summary>
-public sealed class FrequencyCapFilter(IContactLedgerStore ledgers) : IReservingFilter
+public sealed class FrequencyCapFilter(IContactLedgers ledgers) : IReservingFilter
 {
     private const int MaxRaces = 10;
 

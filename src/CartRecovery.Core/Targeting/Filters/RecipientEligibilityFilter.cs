@@ -11,7 +11,7 @@ namespace CartRecovery.Core.Targeting.Filters;
 /// open (not completed, deleted, superseded or carried into a checkout), and, before a step, the address is not opted out
 /// of the step's channel. The workflow's own stop signals cover most of this; the filter catches what arrives out of order.
 /// </summary>
-public sealed class RecipientEligibilityFilter(ITrackedCartStore carts, ISuppressionList suppressions) : IEligibilityFilter
+public sealed class RecipientEligibilityFilter(ITrackedCartRepository carts, ISuppressionList suppressions) : IEligibilityFilter
 {
     public string Name => FilterNames.Eligibility;
 

@@ -17,7 +17,7 @@ namespace CartRecovery.Server.Workflow;
 /// slot's table is dropped only when it is empty and ended more than <see cref="DropAfter"/> ago: a row could only be lost
 /// if a write arrived that long after its writer read the clock.
 /// </remarks>
-internal sealed class TimerStore(StorageTables tables, TimeProvider time)
+internal sealed class TableTimers(StorageTables tables, TimeProvider time)
 {
     public const string TablePrefix = "WorkflowTimers";
 

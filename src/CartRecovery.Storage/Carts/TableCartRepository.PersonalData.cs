@@ -10,7 +10,7 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Storage.Carts;
 
 /// <summary>The privacy side of the carts table: everything stored about a customer is found by hashed id, email or phone.</summary>
-public sealed partial class CartRepository : IPersonalDataHolder
+public sealed partial class TableCartRepository : IPersonalDataHolder
 {
     public string Name => "carts";
 

@@ -14,7 +14,7 @@ namespace CartRecovery.Storage.Targeting;
 /// (insert-if-absent: a second insert fails with 409), a known one replaced on its ETag (a stale write fails with 412),
 /// so of two recoveries reserving at once exactly one succeeds and the other re-reads.
 /// </summary>
-public sealed class TableContactLedgerStore(StorageTables tables) : IContactLedgerStore
+public sealed class TableContactLedgers(StorageTables tables) : IContactLedgers
 {
     public const string TableName = "ContactLedger";
 

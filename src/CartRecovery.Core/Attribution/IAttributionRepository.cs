@@ -1,7 +1,7 @@
 namespace CartRecovery.Core.Attribution;
 
 /// <summary>Recoveries, their discount codes, touches and the orders attributed to them, per shop.</summary>
-public interface IAttributionStore
+public interface IAttributionRepository
 {
     /// <summary>Records a recovery and indexes its checkout and cart tokens (idempotent; an existing recovery keeps its first record).</summary>
     Task RecordRecoveryAsync(RecoveryLink recovery, CancellationToken cancellationToken);

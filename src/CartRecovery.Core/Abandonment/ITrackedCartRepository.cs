@@ -6,7 +6,7 @@ namespace CartRecovery.Core.Abandonment;
 /// <summary>
 /// Where tracked carts and checkouts live, with the due index entry each one owns. Writes are conditional on the version read.
 /// </summary>
-public interface ITrackedCartStore
+public interface ITrackedCartRepository
 {
     /// <summary>The stored state, or an empty cart (<see cref="LoadedCart.Exists"/> false) when there is none.</summary>
     Task<LoadedCart> LoadAsync(string shop, CartKind kind, string key, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace CartRecovery.Core.Privacy;
 
 /// <summary>Where data requests and their exports are kept until the merchant fetches them (and erased with the customer or shop).</summary>
-public interface IPrivacyRequestStore
+public interface IPrivacyRequestRepository
 {
     Task SaveAsync(string shop, PrivacyRequestSummary request, CustomerRef customer, ReadOnlyMemory<byte> exportJson, CancellationToken cancellationToken);
 

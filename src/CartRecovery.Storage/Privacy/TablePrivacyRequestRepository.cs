@@ -11,7 +11,7 @@ namespace CartRecovery.Storage.Privacy;
 /// Data requests and their exports (table <c>PrivacyRequests</c>, partition = shop, row = request id). An export is personal
 /// data too, so this repository is itself a holder: a later redaction of the customer or the shop erases it.
 /// </summary>
-public sealed class PrivacyRequestRepository(StorageTables tables) : IPrivacyRequestStore, IPersonalDataHolder
+public sealed class TablePrivacyRequestRepository(StorageTables tables) : IPrivacyRequestRepository, IPersonalDataHolder
 {
     public const string TableName = "PrivacyRequests";
 

@@ -6,11 +6,11 @@ using CartRecovery.Storage.Tables;
 namespace CartRecovery.Storage.Attribution;
 
 /// <summary>
-/// <see cref="IAttributionStore"/> on the <c>Attribution</c> table, one partition per shop: recoveries with their token and
+/// <see cref="IAttributionRepository"/> on the <c>Attribution</c> table, one partition per shop: recoveries with their token and
 /// code lookups, touches indexed twice (by recovery and by hashed shopper), attributed orders, and one row per applied
 /// refund or cancellation, written in the same transaction as the order it changes so a repeat changes nothing.
 /// </summary>
-public sealed class TableAttributionStore(StorageTables tables) : IAttributionStore
+public sealed class TableAttributionRepository(StorageTables tables) : IAttributionRepository
 {
     public const string TableName = "Attribution";
     private const int MaxWriteAttempts = 8;

@@ -1,7 +1,7 @@
 namespace CartRecovery.Core.Experiments;
 
 /// <summary>A shop's experiments.</summary>
-public interface IExperimentStore
+public interface IExperimentRepository
 {
     Task<IReadOnlyList<Experiment>> ListAsync(string shop, CancellationToken cancellationToken);
 

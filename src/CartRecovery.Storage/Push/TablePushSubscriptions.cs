@@ -11,7 +11,7 @@ namespace CartRecovery.Storage.Push;
 /// Web Push subscriptions (table <c>PushSubscriptions</c>, one partition per shop), reachable by cart token (<c>c-</c> rows)
 /// and by customer key (<c>u-</c> rows). The customer key holds an email for guests, so erasure deletes those rows.
 /// </summary>
-public sealed class PushSubscriptionStore(StorageTables tables) : IPushSubscriptions, IPersonalDataHolder
+public sealed class TablePushSubscriptions(StorageTables tables) : IPushSubscriptions, IPersonalDataHolder
 {
     public const string TableName = "PushSubscriptions";
 

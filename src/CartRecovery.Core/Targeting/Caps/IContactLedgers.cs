@@ -5,7 +5,7 @@ namespace CartRecovery.Core.Targeting.Caps;
 /// (insert-if-absent for a new customer, ETag otherwise), so two recoveries of one shopper deciding at once cannot both
 /// reserve: the loser re-reads and sees the winner's message. <paramref name="customer"/> is a customer key, never stored plain.
 /// </summary>
-public interface IContactLedgerStore
+public interface IContactLedgers
 {
     Task<ContactLedger> ReadAsync(string shop, string customer, CancellationToken cancellationToken);
 

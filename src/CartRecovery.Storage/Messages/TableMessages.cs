@@ -12,7 +12,7 @@ namespace CartRecovery.Storage.Messages;
 /// messages (table <c>MessageProviderIds</c>) that provider webhooks resolve through. A message row is created together with
 /// its idempotency-key row in one transaction, so a step's key names exactly one message however often the step runs.
 /// </summary>
-public sealed class MessageStore(StorageTables tables, TimeProvider timeProvider) : IMessageRecords, IMessageEvents, IPopupMessages, IMessageLog
+public sealed class TableMessages(StorageTables tables, TimeProvider timeProvider) : IMessageRecords, IMessageEvents, IPopupMessages, IMessageLog
 {
     public const string TableName = "Messages";
     public const string ProviderIndexTableName = "MessageProviderIds";

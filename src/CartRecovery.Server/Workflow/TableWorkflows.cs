@@ -13,9 +13,9 @@ namespace CartRecovery.Server.Workflow;
 /// The runner's tables. <c>Workflows</c>: the state row of each workflow, partition and row = workflow id (JSON, lease, ETag,
 /// and the inbox rows its last saves applied; a row key shared by every row would make Azurite's point lookups linear).
 /// <c>WorkflowInbox</c>: pending signals, partition = workflow; its own table, so that reading it costs little even where a
-/// query scans its whole table (Azurite does). Wake-up rows are the <see cref="TimerStore"/>'s.
+/// query scans its whole table (Azurite does). Wake-up rows are the <see cref="TableTimers"/>'s.
 /// </summary>
-internal sealed class WorkflowStore(StorageTables tables)
+internal sealed class TableWorkflows(StorageTables tables)
 {
     public const string WorkflowsTable = "Workflows";
     public const string InboxTable = "WorkflowInbox";

@@ -4,7 +4,7 @@ using CartRecovery.Testing;
 namespace CartRecovery.Server.Tests.Workflow;
 
 /// <summary>Wake-up rows in a table per quarter hour, against Azurite: where rows go, what a poll finds, batched deletes, and dropping drained slots.</summary>
-public sealed class TimerStoreTests
+public sealed class TableTimersTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
@@ -15,7 +15,7 @@ public sealed class TimerStoreTests
     {
         using var env = await RunnerEnvironment.CreateAsync();
         var clock = new ManualTimeProvider(Noon.AddMinutes(30));
-        var timers = new TimerStore(env.Tables, clock);
+        var timers = new TableTimers(env.Tables, clock);
 
         var later = await timers.AddAsync("wf-later", Noon.AddHours(2).AddMinutes(5), Cancel);
         var overdue = await timers.AddAsync("wf-overdue", Noon.AddHours(-3), Cancel);
@@ -26,7 +26,7 @@ public sealed class TimerStoreTests
         Assert.Equal((Noon.AddMinutes(30), Noon.AddHours(-3)), (overdue.Slot, overdue.Due)); // nobody writes into a slot that has ended
         Assert.Equal(
             ["WorkflowTimers202611211230", "WorkflowTimers202611211245", "WorkflowTimers202611211400"],
-            await env.Tables.ListAsync(TimerStore.TablePrefix, cancellationToken: Cancel));
+            await env.Tables.ListAsync(TableTimers.TablePrefix, cancellationToken: Cancel));
         Assert.Equal([overdue], await timers.DueAsync(Noon.AddMinutes(30), 100, Cancel));
         Assert.Equal([overdue, soon], await timers.DueAsync(Noon.AddMinutes(35), 100, Cancel));
         Assert.Equal([overdue, soon, nextSlot, later], await timers.DueAsync(Noon.AddHours(3), 100, Cancel));
@@ -40,7 +40,7 @@ public sealed class TimerStoreTests
     public async Task Fired_rows_are_deleted_together_even_when_one_is_already_gone()
     {
         using var env = await RunnerEnvironment.CreateAsync();
-        var timers = new TimerStore(env.Tables, new ManualTimeProvider(Noon));
+        var timers = new TableTimers(env.Tables, new ManualTimeProvider(Noon));
         var fired = new List<TimerRow>();
         for (var i = 0; i < 5; i++)
         {
@@ -62,7 +62,7 @@ public sealed class TimerStoreTests
     {
         using var env = await RunnerEnvironment.CreateAsync();
         var clock = new ManualTimeProvider(Noon);
-        var timers = new TimerStore(env.Tables, clock);
+        var timers = new TableTimers(env.Tables, clock);
         var drained = await timers.AddAsync("wf-drained", Noon.AddMinutes(10), Cancel);
         var leftOver = await timers.AddAsync("wf-left-over", Noon.AddMinutes(20), Cancel);
         await timers.AddAsync("wf-future", Noon.AddHours(5), Cancel);
@@ -70,7 +70,7 @@ public sealed class TimerStoreTests
 
         clock.Advance(new TimeSpan(1, 29, 0)); // 12:00's slot ended 1 h 14 min ago, 12:15's 59 min ago
         Assert.Equal(1, await timers.DropDrainedAsync(Cancel));
-        Assert.Equal(["WorkflowTimers202611211215", "WorkflowTimers202611211700"], await env.Tables.ListAsync(TimerStore.TablePrefix, cancellationToken: Cancel));
+        Assert.Equal(["WorkflowTimers202611211215", "WorkflowTimers202611211700"], await env.Tables.ListAsync(TableTimers.TablePrefix, cancellationToken: Cancel));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, await timers.DropDrainedAsync(Cancel)); // 12:15's table still holds a row left by a stop or crash
@@ -78,7 +78,7 @@ public sealed class TimerStoreTests
 
         await timers.DeleteAsync([leftOver], Cancel);
         Assert.Equal(1, await timers.DropDrainedAsync(Cancel));
-        Assert.Equal(["WorkflowTimers202611211700"], await env.Tables.ListAsync(TimerStore.TablePrefix, cancellationToken: Cancel));
+        Assert.Equal(["WorkflowTimers202611211700"], await env.Tables.ListAsync(TableTimers.TablePrefix, cancellationToken: Cancel));
 
         var written = await timers.AddAsync("wf-after-drop", Noon.AddMinutes(20), Cancel); // overdue: goes into the current slot
         Assert.Equal(clock.GetUtcNow(), written.Slot);
@@ -90,11 +90,11 @@ public sealed class TimerStoreTests
     {
         using var env = await RunnerEnvironment.CreateAsync();
         var clock = new ManualTimeProvider(Noon);
-        var timers = new TimerStore(env.Tables, clock);
+        var timers = new TableTimers(env.Tables, clock);
         var kept = await timers.AddAsync("wf-kept", Noon.AddHours(3), Cancel);
         clock.Advance(TimeSpan.FromHours(3));
 
-        await env.Tables.DeleteAsync(TimerStore.TableName(Noon.AddHours(5)), Cancel); // never existed
+        await env.Tables.DeleteAsync(TableTimers.TableName(Noon.AddHours(5)), Cancel); // never existed
         await timers.DeleteAsync([new TimerRow(Noon.AddHours(-6), Noon.AddHours(-6), "wf-gone")], Cancel);
 
         Assert.Equal([kept], await timers.DueAsync(clock.GetUtcNow().AddMinutes(1), 100, Cancel));

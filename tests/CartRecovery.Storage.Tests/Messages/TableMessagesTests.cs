@@ -10,12 +10,12 @@ using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Storage.Tests.Messages;
 
-public sealed class MessageStoreTests : IAsyncLifetime
+public sealed class TableMessagesTests : IAsyncLifetime
 {
     private const string Shop = "demo-store.myshopify.com";
     private readonly ManualTimeProvider clock = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
     private StorageTables tables = null!;
-    private MessageStore store = null!;
+    private TableMessages store = null!;
     private MessagePersonalData privacy = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -23,7 +23,7 @@ public sealed class MessageStoreTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         tables = new StorageTables(new TableServiceClient(await AzuriteServer.Shared()), Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] }));
-        store = new MessageStore(tables, clock);
+        store = new TableMessages(tables, clock);
         privacy = new MessagePersonalData(store, tables, clock);
     }
 

@@ -7,8 +7,8 @@ using CartRecovery.Storage.Tables;
 
 namespace CartRecovery.Storage.Experiments;
 
-/// <summary><see cref="IExperimentStore"/> on the <c>Experiments</c> table: a partition per shop, a row per experiment (JSON).</summary>
-public sealed class TableExperimentStore(StorageTables tables) : IExperimentStore
+/// <summary><see cref="IExperimentRepository"/> on the <c>Experiments</c> table: a partition per shop, a row per experiment (JSON).</summary>
+public sealed class TableExperimentRepository(StorageTables tables) : IExperimentRepository
 {
     public const string TableName = "Experiments";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

@@ -3,7 +3,7 @@ using CartRecovery.Core.Attribution;
 namespace CartRecovery.Core.Tests.Fakes;
 
 /// <summary>Recoveries, touches and attributed orders in memory, with the table adapter's first-write-wins rules.</summary>
-internal sealed class InMemoryAttributionStore : IAttributionStore
+internal sealed class InMemoryAttributionRepository : IAttributionRepository
 {
     private readonly Dictionary<string, RecoveryLink> recoveries = [];
     private readonly Dictionary<(MatchRoute, string), string> lookups = [];

@@ -12,7 +12,7 @@ namespace CartRecovery.Storage.Carts;
 /// on the row's ETag; the cart row and its checkout-id row change in one transaction; the due index follows
 /// (see <see cref="AbandonmentDueIndex"/>).
 /// </summary>
-public sealed partial class CartRepository(StorageTables tables, IAbandonmentDueIndex due) : ITrackedCartStore
+public sealed partial class TableCartRepository(StorageTables tables, IAbandonmentDueIndex due) : ITrackedCartRepository
 {
     public const string TableName = "Carts";
     private const int MaxAttempts = 20;
