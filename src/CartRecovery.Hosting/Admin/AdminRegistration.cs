@@ -57,24 +57,17 @@ internal static class AdminRegistration
         return services;
     }
 
-    /// <summary>Puts incentives in front of the registered step executor (registered by messaging, before this).</summary>
-    private static void DecorateStepExecutor(IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IStepExecutor));
-        if (registered?.ImplementationFactory is not { } factory)
-        {
-            return;
-        }
-
-        // Stock first (the incentive sees the cart as the message will show it), then the incentive, then the step itself.
-        services.Remove(registered);
-        services.AddSingleton<IStepExecutor>(sp => new InventoryStepExecutor(
-            new IncentiveStepExecutor((IStepExecutor)factory(sp), sp.GetRequiredService<IncentiveIssuer>(), sp.GetRequiredService<ILogger<IncentiveStepExecutor>>()),
+    /// <summary>
+    /// Puts incentives in front of the registered step executor (registered by messaging, before this): stock first (the
+    /// incentive sees the cart as the message will show it), then the incentive, then the step itself.
+    /// </summary>
+    private static void DecorateStepExecutor(IServiceCollection services) =>
+        services.Decorate<IStepExecutor>((inner, sp) => new InventoryStepExecutor(
+            new IncentiveStepExecutor(inner, sp.GetRequiredService<IncentiveIssuer>(), sp.GetRequiredService<ILogger<IncentiveStepExecutor>>()),
             sp.GetRequiredService<IInventoryLookup>(),
             sp.GetRequiredService<ShopAccessProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CatalogOptions>>(),
             sp.GetRequiredService<ILogger<InventoryStepExecutor>>()));
-    }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
 }

@@ -51,24 +51,14 @@ internal static class TargetingRegistration
         return services;
     }
 
-    /// <summary>Puts the chain in front of whatever step executor is registered (Core's, or a test's), resolved lazily like it.</summary>
-    private static void DecorateStepExecutor(IServiceCollection services)
-    {
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IStepExecutor))
-            ?? throw new InvalidOperationException("Register the step executor (AddMessageDelivery) before the targeting chain.");
-        services.Remove(inner);
-        services.AddSingleton<IStepExecutor>(sp => new TargetedStepExecutor(
-            Resolve(sp, inner),
+    /// <summary>Puts the chain in front of whatever step executor is registered (Core's, or a test's).</summary>
+    private static void DecorateStepExecutor(IServiceCollection services) =>
+        services.Decorate<IStepExecutor>((inner, sp) => new TargetedStepExecutor(
+            inner,
             sp.GetRequiredService<EligibilityChain>(),
             sp.GetRequiredService<IShopRepository>(),
             sp.GetRequiredService<IMessageRecords>(),
             sp.GetRequiredService<IShopKlaviyoKeys>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<RecoveryOptions>>().Value.TimeScale));
-    }
-
-    private static IStepExecutor Resolve(IServiceProvider sp, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance as IStepExecutor
-        ?? descriptor.ImplementationFactory?.Invoke(sp) as IStepExecutor
-        ?? (IStepExecutor)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 }
