@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shops;
 using CartRecovery.Core.Targeting.Eligibility;
 using CartRecovery.Core.Targeting.Rules;
 using CartRecovery.Core.Workflow;
+using CartRecovery.Core.Workflow.Settings;
 
 namespace CartRecovery.Core.Targeting.Api;
 
@@ -20,8 +19,6 @@ public sealed class ContactRulesHandler(SessionTokenValidator tokens, IShopRepos
 {
     public const long MaxBodyBytes = 32 * 1024;
     private const int MaxStatsDays = 92;
-
-    private static readonly JsonSerializerOptions Strict = new(WorkflowJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     public async Task<HostResponse> GetAsync(HostRequest request, CancellationToken cancellationToken)
     {
@@ -40,29 +37,9 @@ public sealed class ContactRulesHandler(SessionTokenValidator tokens, IShopRepos
             return denied;
         }
 
-        ShopContactRules? proposed;
-        try
+        if (!SettingsDocument.TryRead<ShopContactRules>(request, "Invalid contact rules", "valid contact rules", ShopContactRulesValidator.Validate, out var proposed, out var refusal))
         {
-            proposed = JsonSerializer.Deserialize<ShopContactRules>(request.Body.Span, Strict);
-        }
-        catch (JsonException e)
-        {
-            return HostResponse.Problem(400, "Invalid contact rules", $"The body is not valid contact rules: {e.Message}");
-        }
-
-        if (proposed is null)
-        {
-            return HostResponse.Problem(400, "Invalid contact rules", "The body must be a JSON object.");
-        }
-
-        var problems = ShopContactRulesValidator.Validate(proposed);
-        if (problems.Count > 0)
-        {
-            return HostResponse.Problem(
-                400,
-                "Invalid contact rules",
-                $"{problems.Count} problem(s); nothing was saved.",
-                new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
+            return refusal;
         }
 
         await shops.SaveContactRulesAsync(shop, proposed, cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
 using CartRecovery.Core.Http;
 using CartRecovery.Core.Merchant;
 using CartRecovery.Core.Shops;
@@ -15,8 +13,6 @@ public sealed class ConfigHandler(SessionTokenValidator tokens, IShopRepository 
 {
     public const long MaxBodyBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions Strict = new(WorkflowJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
     public async Task<HostResponse> GetAsync(HostRequest request, CancellationToken cancellationToken)
     {
         if (MerchantAuth.Check(tokens, request, out var shop) is { } denied)
@@ -24,7 +20,7 @@ public sealed class ConfigHandler(SessionTokenValidator tokens, IShopRepository 
             return denied;
         }
 
-        return Json((await shops.GetAsync(shop, cancellationToken)).Recovery);
+        return WorkflowJson.Response((await shops.GetAsync(shop, cancellationToken)).Recovery);
     }
 
     public async Task<HostResponse> PutAsync(HostRequest request, CancellationToken cancellationToken)
@@ -34,34 +30,12 @@ public sealed class ConfigHandler(SessionTokenValidator tokens, IShopRepository 
             return denied;
         }
 
-        RecoverySettings? proposed;
-        try
+        if (!SettingsDocument.TryRead<RecoverySettings>(request, "Invalid configuration", "a valid configuration", RecoverySettingsValidator.Validate, out var proposed, out var refusal))
         {
-            proposed = JsonSerializer.Deserialize<RecoverySettings>(request.Body.Span, Strict);
-        }
-        catch (JsonException e)
-        {
-            return HostResponse.Problem(400, "Invalid configuration", $"The body is not a valid configuration: {e.Message}");
-        }
-
-        if (proposed is null)
-        {
-            return HostResponse.Problem(400, "Invalid configuration", "The body must be a JSON object.");
-        }
-
-        var problems = RecoverySettingsValidator.Validate(proposed);
-        if (problems.Count > 0)
-        {
-            return HostResponse.Problem(
-                400,
-                "Invalid configuration",
-                $"{problems.Count} problem(s); nothing was saved.",
-                new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { field = p.Field, message = p.Message }).ToList() });
+            return refusal;
         }
 
         await shops.SaveRecoverySettingsAsync(shop, proposed, cancellationToken);
-        return Json(proposed);
+        return WorkflowJson.Response(proposed);
     }
-
-    private static HostResponse Json(RecoverySettings value) => WorkflowJson.Response(value);
 }
