@@ -41,6 +41,10 @@ public static class FunctionsHttp
         return HandleAsync(request, route, handler, cancellationToken, maxBodyBytes);
     }
 
+    /// <summary>A function's route values by name, as the host-neutral handlers read them.</summary>
+    public static Dictionary<string, string> Route(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
+
     public static HostRequest ToHostRequest(HttpRequestData request, IReadOnlyDictionary<string, string> route, ReadOnlyMemory<byte> body) =>
         new(
             request.Method,

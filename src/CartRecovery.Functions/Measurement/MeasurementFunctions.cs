@@ -16,42 +16,42 @@ public sealed class MeasurementFunctions(AttributionApi attribution, AnalyticsAp
         string shop,
         string orderId,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop), ("orderId", orderId)), attribution.GetAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop), ("orderId", orderId)), attribution.GetAsync, context.CancellationToken, 0);
 
     [Function("AnalyticsSummary")]
     public Task<HttpResponseData> AnalyticsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/analytics")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), analytics.SummaryAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), analytics.SummaryAsync, context.CancellationToken, 0);
 
     [Function("AnalyticsDaily")]
     public Task<HttpResponseData> DailyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/analytics/daily")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), analytics.DailyAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), analytics.DailyAsync, context.CancellationToken, 0);
 
     [Function("AnalyticsExport")]
     public Task<HttpResponseData> ExportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/analytics/export.csv")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), analytics.ExportAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), analytics.ExportAsync, context.CancellationToken, 0);
 
     [Function("ExperimentsList")]
     public Task<HttpResponseData> ExperimentsListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/experiments")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), experiments.ListAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), experiments.ListAsync, context.CancellationToken, 0);
 
     [Function("ExperimentsCreate")]
     public Task<HttpResponseData> ExperimentsCreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stores/{shop}/experiments")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), experiments.CreateAsync, context.CancellationToken, ExperimentsApi.MaxBodyBytes);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), experiments.CreateAsync, context.CancellationToken, ExperimentsApi.MaxBodyBytes);
 
     [Function("ExperimentsGet")]
     public Task<HttpResponseData> ExperimentsGetAsync(
@@ -59,7 +59,7 @@ public sealed class MeasurementFunctions(AttributionApi attribution, AnalyticsAp
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop), ("id", id)), experiments.GetAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop), ("id", id)), experiments.GetAsync, context.CancellationToken, 0);
 
     [Function("ExperimentsUpdate")]
     public Task<HttpResponseData> ExperimentsUpdateAsync(
@@ -67,8 +67,5 @@ public sealed class MeasurementFunctions(AttributionApi attribution, AnalyticsAp
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop), ("id", id)), experiments.PatchAsync, context.CancellationToken, ExperimentsApi.MaxBodyBytes);
-
-    private static Dictionary<string, string> Route(params (string Name, string Value)[] values) =>
-        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop), ("id", id)), experiments.PatchAsync, context.CancellationToken, ExperimentsApi.MaxBodyBytes);
 }

@@ -13,21 +13,19 @@ public sealed class ContactRulesFunctions(ContactRulesHandler rules)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/contact-rules")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(shop), rules.GetAsync, context.CancellationToken);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), rules.GetAsync, context.CancellationToken);
 
     [Function("ContactRulesPut")]
     public Task<HttpResponseData> PutAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "stores/{shop}/contact-rules")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(shop), rules.PutAsync, context.CancellationToken, ContactRulesHandler.MaxBodyBytes);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), rules.PutAsync, context.CancellationToken, ContactRulesHandler.MaxBodyBytes);
 
     [Function("ContactRulesStats")]
     public Task<HttpResponseData> StatsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/contact-rules/stats")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(shop), rules.StatsAsync, context.CancellationToken);
-
-    private static Dictionary<string, string> Route(string shop) => new() { ["shop"] = shop };
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), rules.StatsAsync, context.CancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class MessagesFunctions(MessagesApi messages, ResendWebhookHandler
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stores/{shop}/messages")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), messages.ListAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), messages.ListAsync, context.CancellationToken, 0);
 
     [Function("MessagesGet")]
     public Task<HttpResponseData> GetAsync(
@@ -23,7 +23,7 @@ public sealed class MessagesFunctions(MessagesApi messages, ResendWebhookHandler
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop), ("id", id)), messages.GetAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop), ("id", id)), messages.GetAsync, context.CancellationToken, 0);
 
     [Function("MessagesPreview")]
     public Task<HttpResponseData> PreviewAsync(
@@ -31,27 +31,24 @@ public sealed class MessagesFunctions(MessagesApi messages, ResendWebhookHandler
         string shop,
         string id,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop), ("id", id)), messages.PreviewAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop), ("id", id)), messages.PreviewAsync, context.CancellationToken, 0);
 
     [Function("ResendEvents")]
     public Task<HttpResponseData> ResendEventsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "providers/resend/events")] HttpRequestData request,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(), resend.HandleAsync, context.CancellationToken, ResendWebhookHandler.MaxBodyBytes);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(), resend.HandleAsync, context.CancellationToken, ResendWebhookHandler.MaxBodyBytes);
 
     [Function("StorefrontPushKey")]
     public Task<HttpResponseData> PushKeyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "storefront/push/key")] HttpRequestData request,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(), push.PublicKeyAsync, context.CancellationToken, 0);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(), push.PublicKeyAsync, context.CancellationToken, 0);
 
     [Function("StorefrontPushSubscribe")]
     public Task<HttpResponseData> PushSubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "storefront/{shop}/push-subscriptions")] HttpRequestData request,
         string shop,
         FunctionContext context) =>
-        FunctionsHttp.HandleAsync(request, Route(("shop", shop)), push.SubscribeAsync, context.CancellationToken, PushSubscriptionHandler.MaxBodyBytes);
-
-    private static Dictionary<string, string> Route(params (string Name, string Value)[] values) =>
-        values.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
+        FunctionsHttp.HandleAsync(request, FunctionsHttp.Route(("shop", shop)), push.SubscribeAsync, context.CancellationToken, PushSubscriptionHandler.MaxBodyBytes);
 }
